@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { CLOCK, SystemClock } from '../common/clock/clock.js';
+import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor.js';
+import { AccountCommandsController } from './account-commands.controller.js';
+import { AccountQueriesController } from './account-queries.controller.js';
+import { ConfigurableAccountsModule } from './accounts.options.js';
+import { BankAccountRepository } from './bank-account.repository.js';
+import { AccountCommandExecutor } from './commands/account-command.executor.js';
+import { CloseAccountHandler } from './commands/close-account/close-account.handler.js';
+import { DepositMoneyHandler } from './commands/deposit-money/deposit-money.handler.js';
+import { OpenAccountHandler } from './commands/open-account/open-account.handler.js';
+import { WithdrawMoneyHandler } from './commands/withdraw-money/withdraw-money.handler.js';
+import { GetAccountHandler } from './queries/get-account/get-account.handler.js';
+import { GetAccountEventsHandler } from './queries/get-account-events/get-account-events.handler.js';
+import { GetAccountSnapshotHandler } from './queries/get-account-snapshot/get-account-snapshot.handler.js';
+
+/**
+ * The BankAccount feature: commands, queries and their routes. Needs the host to import
+ * `CqrsModule.forRoot()` and to pass the EventStoreModule in `imports`:
+ *
+ * ```ts
+ * const store = EventStoreModule.forRoot({ driver: 'sqlite', sqlitePath: './data/bank.sqlite' });
+ * @Module({ imports: [CqrsModule.forRoot(), store, AccountsModule.forRoot({ imports: [store], snapshotEvery: 10 })] })
+ * ```
+ */
+@Module({
+  controllers: [AccountCommandsController, AccountQueriesController],
+  providers: [
+    { provide: CLOCK, useClass: SystemClock },
+    BankAccountRepository,
+    AccountCommandExecutor,
+    IdempotencyInterceptor,
+    OpenAccountHandler,
+    DepositMoneyHandler,
+    WithdrawMoneyHandler,
+    CloseAccountHandler,
+    GetAccountHandler,
+    GetAccountEventsHandler,
+    GetAccountSnapshotHandler,
+  ],
+  exports: [BankAccountRepository],
+})
+export class AccountsModule extends ConfigurableAccountsModule {}

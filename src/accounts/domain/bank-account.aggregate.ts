@@ -1,0 +1,123 @@
+import { AggregateRoot } from '@nestjs/cqrs';
+import { MAX_BALANCE_MINOR } from '../../common/money/money.js';
+import type { AccountEvent } from './events/account-event.js';
+import { AccountClosed } from './events/account-closed.event.js';
+import { AccountOpened } from './events/account-opened.event.js';
+import { MoneyDeposited } from './events/money-deposited.event.js';
+import { MoneyWithdrawn } from './events/money-withdrawn.event.js';
+import type { BankAccountState } from './bank-account-state.js';
+import { AccountClosedError } from './errors/account-closed.error.js';
+import { AmountOutOfRangeError } from './errors/amount-out-of-range.error.js';
+import { BalanceNotZeroError } from './errors/balance-not-zero.error.js';
+import { InsufficientFundsError } from './errors/insufficient-funds.error.js';
+
+/**
+ * A bank account, rebuilt from its events. Command methods check the rules and `apply` events;
+ * `on<Event>` methods only change state. No I/O and no clock: the time of each decision is passed in.
+ * Amounts are integer minor units.
+ */
+export class BankAccount extends AggregateRoot<AccountEvent> {
+  static readonly aggregateType = 'BankAccount';
+
+  private state: BankAccountState;
+  /** The stream version this instance was loaded at (events applied from history or snapshot). */
+  private loadedVersion = 0;
+
+  private constructor(readonly id: string) {
+    super();
+  }
+
+  /** Opens a new account. */
+  static open(id: string, initialBalance: number, now: number): BankAccount {
+    const account = new BankAccount(id);
+    account.apply(new AccountOpened(id, initialBalance, now));
+    return account;
+  }
+
+  /** Rebuilds an account from an optional snapshot and the events after it. */
+  static rehydrate(
+    id: string,
+    snapshot: { state: BankAccountState; version: number } | null,
+    history: AccountEvent[],
+  ): BankAccount {
+    const account = new BankAccount(id);
+    if (snapshot) {
+      account.state = { ...snapshot.state };
+      account.loadedVersion = snapshot.version;
+    }
+    account.loadFromHistory(history);
+    account.loadedVersion += history.length;
+    return account;
+  }
+
+  deposit(amount: number, now: number): void {
+    this.assertActive();
+    if (this.state.balance + amount > MAX_BALANCE_MINOR) throw new AmountOutOfRangeError(this.id);
+    this.apply(new MoneyDeposited(this.id, amount, now));
+  }
+
+  withdraw(amount: number, now: number): void {
+    this.assertActive();
+    if (amount > this.state.balance) throw new InsufficientFundsError(this.id, this.state.balance, amount);
+    this.apply(new MoneyWithdrawn(this.id, amount, now));
+  }
+
+  close(now: number): void {
+    this.assertActive();
+    if (this.state.balance !== 0) throw new BalanceNotZeroError(this.id, this.state.balance);
+    this.apply(new AccountClosed(this.id, now));
+  }
+
+  /** The version the store holds; the expected version of the next append. */
+  get persistedVersion(): number {
+    return this.loadedVersion;
+  }
+
+  /** The version including events not yet persisted. */
+  get version(): number {
+    return this.loadedVersion + this.getUncommittedEvents().length;
+  }
+
+  get balance(): number {
+    return this.state.balance;
+  }
+
+  get isActive(): boolean {
+    return this.state.isActive;
+  }
+
+  /** A copy of the current state, as saved in snapshots. */
+  snapshotState(): BankAccountState {
+    return { ...this.state };
+  }
+
+  private assertActive(): void {
+    if (!this.state.isActive) throw new AccountClosedError(this.id);
+  }
+
+  protected onAccountOpened(event: AccountOpened): void {
+    this.state = {
+      id: event.accountId,
+      balance: event.initialBalance,
+      isActive: true,
+      transactionCount: 0,
+      openedAt: event.occurredAt,
+      closedAt: null,
+    };
+  }
+
+  protected onMoneyDeposited(event: MoneyDeposited): void {
+    this.state.balance += event.amount;
+    this.state.transactionCount += 1;
+  }
+
+  protected onMoneyWithdrawn(event: MoneyWithdrawn): void {
+    this.state.balance -= event.amount;
+    this.state.transactionCount += 1;
+  }
+
+  protected onAccountClosed(event: AccountClosed): void {
+    this.state.isActive = false;
+    this.state.closedAt = event.occurredAt;
+  }
+}

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/dto/api-properties.js';
+import { IntQueryParam } from '../../../common/dto/query-params.js';
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `asOf` as milliseconds or ISO-8601 → milliseconds; anything else stays a string and fails validation. */
+function toTimestamp({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  if (/^\d{1,15}$/.test(value)) return Number(value);
+  const parsed = ISO_8601.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(parsed) ? value : parsed;
+}
+
+export class GetAccountRequestDto {
+  @IntQueryParam({ description: 'How many of the newest transactions to list', min: 0, max: 1000, default: 50 })
+  limit?: number;
+
+  @IntQueryParam({ description: 'Time travel: the state as of this stream version', min: 1, example: 3 })
+  atVersion?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Time travel: the state as of this time (milliseconds since the epoch or ISO-8601)',
+    example: '2026-01-31T12:00:00Z',
+  })
+  @Transform(toTimestamp)
+  @IsOptionalNotNull()
+  @IsInt({ message: 'asOf must be milliseconds since the epoch or an ISO-8601 date-time' })
+  @Min(0)
+  asOf?: number;
+}

@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccountsModule } from './accounts/accounts.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { EventsModule } from './events/events.module.js';
+import { EventStoreModule } from './eventstore/event-store.module.js';
+
+/** The service: the embeddable modules composed over one event store. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const store = EventStoreModule.forRoot({ driver: config.eventStore, sqlitePath: config.sqlitePath });
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        store,
+        AccountsModule.forRoot({ imports: [store], snapshotEvery: config.snapshotEvery }),
+        EventsModule.forRoot({ imports: [store] }),
+      ],
+    };
+  }
+}

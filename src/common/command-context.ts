@@ -1,0 +1,9 @@
+/** Who asked for a command and how to deduplicate it; carried by every account command. */
+export interface CommandContext {
+  /** Unique id of this command; stored as its events' `causationId`. */
+  commandId: string;
+  /** Id of the request or conversation; stored as its events' `correlationId`. */
+  correlationId?: string;
+  /** Present when the client sent an `Idempotency-Key`. */
+  idempotency?: { key: string; fingerprint: string };
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class EventMetadataDto {
+  @ApiProperty({ description: 'Milliseconds since the epoch', example: 1234567890 })
+  timestamp: number;
+
+  @ApiProperty({ description: 'Stream version after this event', example: 1 })
+  version: number;
+
+  @ApiProperty({ description: 'Version of the shape of `data`', example: 1 })
+  schemaVersion: number;
+
+  @ApiPropertyOptional({ description: 'Id of the request that caused the event', example: 'req-42' })
+  correlationId?: string;
+
+  @ApiPropertyOptional({ description: 'Id of the command that produced the event' })
+  causationId?: string;
+}
+
+/** An event as the events API shows it. */
+export class EventResponseDto {
+  @ApiProperty({ description: 'Unique event id', example: '0192f3c4-7d1e-7a4b-9d2c-1f2e3d4c5b6a' })
+  id: string;
+
+  @ApiProperty({ description: 'Global position, strictly increasing in read order', example: 1 })
+  position: number;
+
+  @ApiProperty({ example: 'acc-123' })
+  aggregateId: string;
+
+  @ApiProperty({ example: 'BankAccount' })
+  aggregateType: string;
+
+  @ApiProperty({ example: 'AccountOpened' })
+  eventType: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { initialBalance: 1000 } })
+  data: Record<string, unknown>;
+
+  @ApiProperty({ type: EventMetadataDto })
+  metadata: EventMetadataDto;
+}

@@ -1,0 +1,142 @@
+import type { AppendRequest, AppendResult } from '../../append.js';
+import type { StoredEvent } from '../../event-envelope.js';
+import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../../event-store.errors.js';
+import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../../event-store.port.js';
+import type { IdempotencyRecord } from '../../idempotency-record.js';
+import type { ProjectionCheckpoint, ProjectionTransaction } from '../../projection-checkpoint.js';
+import type { Snapshot } from '../../snapshot.js';
+import type { StreamInfo } from '../../stream-info.js';
+
+/** Read-model tables of the in-memory store: table name → row key → row. */
+export type InMemoryTables = Map<string, Map<string, unknown>>;
+
+/**
+ * An event store in process memory, for unit tests. Same contract as the durable adapters; data is
+ * deep-copied in and out so callers cannot mutate what is stored.
+ */
+export class InMemoryEventStore implements EventStore {
+  /** The global log; an event's position is its index + 1. */
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, { info: StreamInfo; events: StoredEvent[] }>();
+  private readonly snapshots = new Map<string, Snapshot[]>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly checkpoints = new Map<string, ProjectionCheckpoint>();
+  private tables: InMemoryTables = new Map();
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const { streamId, streamType, expectedVersion, events } = request;
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const stream = this.streams.get(streamId);
+    const currentVersion = stream?.info.version ?? 0;
+    if (currentVersion !== expectedVersion) throw new WrongExpectedVersionError(streamId, expectedVersion, currentVersion);
+    if (request.idempotency && this.idempotency.has(request.idempotency.key)) {
+      throw new IdempotencyKeyTakenError(request.idempotency.key);
+    }
+    const stored = events.map((event, index): StoredEvent => ({
+      id: event.id,
+      position: this.log.length + index + 1,
+      aggregateId: streamId,
+      aggregateType: streamType,
+      eventType: event.eventType,
+      data: structuredClone(event.data),
+      metadata: {
+        timestamp: event.timestamp,
+        version: expectedVersion + index + 1,
+        schemaVersion: event.schemaVersion,
+        ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
+        ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
+      },
+    }));
+    const version = expectedVersion + events.length;
+    const result = { version, position: stored[stored.length - 1].position, events: structuredClone(stored) };
+    // Everything that can throw runs before the first change, so a failed append writes nothing.
+    const idempotency = request.idempotency && { ...request.idempotency, body: request.idempotency.body(result) };
+    const target = stream ?? { info: { streamId, streamType, version: 0 }, events: [] };
+    target.events.push(...stored);
+    target.info.version = version;
+    this.streams.set(streamId, target);
+    this.log.push(...stored);
+    if (idempotency) this.idempotency.set(idempotency.key, structuredClone(idempotency));
+    if (request.snapshot) await this.saveSnapshot(request.snapshot);
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events = this.streams.get(streamId)?.events ?? [];
+    const from = options.fromVersion ?? 1;
+    const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+    const selected = events.filter((event) => event.metadata.version >= from && event.metadata.version <= to);
+    if (options.direction === 'backward') selected.reverse();
+    return structuredClone(options.limit === undefined ? selected : selected.slice(0, options.limit));
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const page: StoredEvent[] = [];
+    const types = options.eventTypes && options.eventTypes.length > 0 ? new Set(options.eventTypes) : null;
+    for (let index = Math.max(0, options.after ?? 0); index < this.log.length && page.length < options.limit; index++) {
+      const event = this.log[index];
+      if (!types || types.has(event.eventType)) page.push(event);
+    }
+    return structuredClone(page);
+  }
+
+  async streamInfo(streamId: string): Promise<StreamInfo | null> {
+    const stream = this.streams.get(streamId);
+    return stream ? { ...stream.info } : null;
+  }
+
+  async streamVersionAt(streamId: string, timestamp: number): Promise<number> {
+    const events = this.streams.get(streamId)?.events ?? [];
+    return events.filter((event) => event.metadata.timestamp <= timestamp).reduce((max, event) => Math.max(max, event.metadata.version), 0);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.log.length;
+  }
+
+  async loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
+    const candidates = (this.snapshots.get(streamId) ?? []).filter((snapshot) => snapshot.version <= maxVersion);
+    return candidates.length === 0 ? null : structuredClone(candidates[candidates.length - 1]);
+  }
+
+  async saveSnapshot(snapshot: Snapshot): Promise<void> {
+    const list = (this.snapshots.get(snapshot.aggregateId) ?? []).filter((existing) => existing.version !== snapshot.version);
+    list.push(structuredClone(snapshot));
+    list.sort((a, b) => a.version - b.version);
+    this.snapshots.set(snapshot.aggregateId, list);
+  }
+
+  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    const record = this.idempotency.get(key);
+    return record ? structuredClone(record) : null;
+  }
+
+  async saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
+    if (this.idempotency.has(record.key)) throw new IdempotencyKeyTakenError(record.key);
+    this.idempotency.set(record.key, structuredClone(record));
+  }
+
+  async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null> {
+    const checkpoint = this.checkpoints.get(name);
+    return checkpoint ? { ...checkpoint } : null;
+  }
+
+  async commitProjection(
+    checkpoint: ProjectionCheckpoint,
+    work: (tx: ProjectionTransaction) => void | Promise<void>,
+  ): Promise<void> {
+    const draft = structuredClone(this.tables);
+    await work({ dialect: 'memory', handle: draft });
+    this.tables = draft;
+    this.checkpoints.set(checkpoint.name, { ...checkpoint });
+  }
+
+  /** The committed read-model tables (tests and in-memory projections read them here). */
+  readModelTables(): InMemoryTables {
+    return this.tables;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,302 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
+import type { AppendRequest, AppendResult } from '../../append.js';
+import type { StoredEvent } from '../../event-envelope.js';
+import {
+  EventStoreUnavailableError,
+  IdempotencyKeyTakenError,
+  WrongExpectedVersionError,
+} from '../../event-store.errors.js';
+import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../../event-store.port.js';
+import type { IdempotencyRecord } from '../../idempotency-record.js';
+import type { ProjectionCheckpoint, ProjectionTransaction } from '../../projection-checkpoint.js';
+import type { Snapshot } from '../../snapshot.js';
+import type { StreamInfo } from '../../stream-info.js';
+import { SQLITE_SCHEMA } from './sqlite-schema.js';
+import { type EventRow, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
+  path: string;
+  /** How long a writer waits for another process's lock before the store reports itself unavailable. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded event store on SQLite (better-sqlite3, WAL). SQLite runs one writer at a time, so
+ * positions are handed out in commit order and a reader following `position > checkpoint` never skips.
+ * `synchronous = FULL` makes every acknowledged append durable, not only against a killed process but
+ * against power loss.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: SqliteDatabase;
+  private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
+  private readonly readAllByTypes = new Map<number, Statement>();
+  private readonly appendTransaction: (request: AppendRequest) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.db.exec(SQLITE_SCHEMA);
+    this.statements = this.prepareStatements();
+    const transaction = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.appendTransaction = (request) => transaction.immediate(request);
+  }
+
+  private prepareStatements() {
+    const db = this.db;
+    return {
+      streamInfo: db.prepare<[string], { stream_id: string; stream_type: string; version: number }>(
+        'SELECT stream_id, stream_type, version FROM streams WHERE stream_id = ?',
+      ),
+      insertStream: db.prepare('INSERT INTO streams (stream_id, stream_type, version) VALUES (?, ?, ?)'),
+      updateStream: db.prepare('UPDATE streams SET version = ? WHERE stream_id = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
+           correlation_id, causation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readForward: db.prepare<[string, number, number, number], EventRow>(
+        `SELECT * FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+      ),
+      readBackward: db.prepare<[string, number, number, number], EventRow>(
+        `SELECT * FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version DESC LIMIT ?`,
+      ),
+      readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      versionAt: db.prepare<[string, number], { version: number | null }>(
+        'SELECT max(version) AS version FROM events WHERE stream_id = ? AND timestamp <= ?',
+      ),
+      head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
+      loadSnapshot: db.prepare<[string, number], SnapshotRow>(
+        'SELECT * FROM snapshots WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT 1',
+      ),
+      saveSnapshot: db.prepare(
+        `INSERT OR REPLACE INTO snapshots (stream_id, version, stream_type, state, timestamp, schema_version)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      findIdempotency: db.prepare<
+        [string],
+        { key: string; fingerprint: string; status_code: number; body: string; created_at: number }
+      >('SELECT * FROM idempotency_records WHERE key = ?'),
+      insertIdempotency: db.prepare(
+        'INSERT INTO idempotency_records (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      loadCheckpoint: db.prepare<[string], { name: string; position: number; event_id: string | null; events_processed: number }>(
+        'SELECT * FROM projection_checkpoints WHERE name = ?',
+      ),
+      saveCheckpoint: db.prepare(
+        `INSERT INTO projection_checkpoints (name, position, event_id, events_processed) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
+           events_processed = excluded.events_processed`,
+      ),
+    };
+  }
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return this.run(() => this.appendTransaction(request));
+  }
+
+  private appendInTransaction(request: AppendRequest): AppendResult {
+    const { streamId, streamType, expectedVersion, events } = request;
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const stream = this.statements.streamInfo.get(streamId);
+    const currentVersion = stream?.version ?? 0;
+    if (currentVersion !== expectedVersion) {
+      throw new WrongExpectedVersionError(streamId, expectedVersion, currentVersion);
+    }
+    const version = expectedVersion + events.length;
+    if (stream) this.statements.updateStream.run(version, streamId);
+    else this.statements.insertStream.run(streamId, streamType, version);
+
+    const stored: StoredEvent[] = events.map((event, index) => {
+      const eventVersion = expectedVersion + index + 1;
+      const info = this.statements.insertEvent.run(
+        event.id,
+        streamId,
+        streamType,
+        eventVersion,
+        event.eventType,
+        JSON.stringify(event.data),
+        event.schemaVersion,
+        event.timestamp,
+        event.correlationId ?? null,
+        event.causationId ?? null,
+      );
+      return {
+        id: event.id,
+        position: Number(info.lastInsertRowid),
+        aggregateId: streamId,
+        aggregateType: streamType,
+        eventType: event.eventType,
+        data: event.data,
+        metadata: {
+          timestamp: event.timestamp,
+          version: eventVersion,
+          schemaVersion: event.schemaVersion,
+          ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
+          ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
+        },
+      };
+    });
+    const result = { version, position: stored[stored.length - 1].position, events: stored };
+    if (request.idempotency) this.insertIdempotency({ ...request.idempotency, body: request.idempotency.body(result) });
+    if (request.snapshot) this.writeSnapshot(request.snapshot);
+    return result;
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const from = options.fromVersion ?? 1;
+    const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+    const limit = options.limit ?? -1;
+    const statement = options.direction === 'backward' ? this.statements.readBackward : this.statements.readForward;
+    return this.run(() => statement.all(streamId, from, to, limit).map(toStoredEvent));
+  }
+
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const after = options.after ?? 0;
+    const types = options.eventTypes;
+    if (!types || types.length === 0) {
+      return this.run(() => this.statements.readAll.all(after, options.limit).map(toStoredEvent));
+    }
+    return this.run(() => this.readAllByTypesStatement(types.length).all(...types, after, options.limit).map((row) => toStoredEvent(row as EventRow)));
+  }
+
+  private readAllByTypesStatement(count: number): Statement {
+    let statement = this.readAllByTypes.get(count);
+    if (!statement) {
+      const placeholders = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.db.prepare(
+        `SELECT * FROM events WHERE event_type IN (${placeholders}) AND position > ? ORDER BY position LIMIT ?`,
+      );
+      this.readAllByTypes.set(count, statement);
+    }
+    return statement;
+  }
+
+  streamInfo(streamId: string): Promise<StreamInfo | null> {
+    return this.run(() => {
+      const row = this.statements.streamInfo.get(streamId);
+      return row ? { streamId: row.stream_id, streamType: row.stream_type, version: row.version } : null;
+    });
+  }
+
+  streamVersionAt(streamId: string, timestamp: number): Promise<number> {
+    return this.run(() => this.statements.versionAt.get(streamId, timestamp)?.version ?? 0);
+  }
+
+  headPosition(): Promise<number> {
+    return this.run(() => this.statements.head.get()?.position ?? 0);
+  }
+
+  loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
+    return this.run(() => {
+      const row = this.statements.loadSnapshot.get(streamId, maxVersion);
+      return row ? toSnapshot(row) : null;
+    });
+  }
+
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    return this.run(() => this.writeSnapshot(snapshot));
+  }
+
+  private writeSnapshot(snapshot: Snapshot): void {
+    this.statements.saveSnapshot.run(
+      snapshot.aggregateId,
+      snapshot.version,
+      snapshot.aggregateType,
+      JSON.stringify(snapshot.state),
+      snapshot.timestamp,
+      snapshot.schemaVersion,
+    );
+  }
+
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.run(() => {
+      const row = this.statements.findIdempotency.get(key);
+      if (!row) return null;
+      return {
+        key: row.key,
+        fingerprint: row.fingerprint,
+        statusCode: row.status_code,
+        body: JSON.parse(row.body) as unknown,
+        createdAt: row.created_at,
+      };
+    });
+  }
+
+  saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
+    return this.run(() => this.insertIdempotency(record));
+  }
+
+  private insertIdempotency(record: IdempotencyRecord): void {
+    try {
+      this.statements.insertIdempotency.run(
+        record.key,
+        record.fingerprint,
+        record.statusCode,
+        JSON.stringify(record.body),
+        record.createdAt,
+      );
+    } catch (error) {
+      if (isSqliteError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw new IdempotencyKeyTakenError(record.key);
+      throw error;
+    }
+  }
+
+  loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null> {
+    return this.run(() => {
+      const row = this.statements.loadCheckpoint.get(name);
+      return row
+        ? { name: row.name, position: row.position, eventId: row.event_id, eventsProcessed: row.events_processed }
+        : null;
+    });
+  }
+
+  async commitProjection(
+    checkpoint: ProjectionCheckpoint,
+    work: (tx: ProjectionTransaction) => void | Promise<void>,
+  ): Promise<void> {
+    // better-sqlite3 transactions are synchronous: `work` must finish its writes before returning.
+    const transaction = this.db.transaction(() => {
+      const result = work({ dialect: 'sqlite', handle: this.db });
+      if (result instanceof Promise) throw new TypeError('SQLite projection work must be synchronous');
+      this.statements.saveCheckpoint.run(checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed);
+    });
+    return this.run(() => transaction.immediate());
+  }
+
+  ping(): Promise<void> {
+    return this.run(() => {
+      this.db.prepare('SELECT 1').get();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs a synchronous database call, turning lock timeouts and I/O failures into "unavailable". */
+  private run<T>(call: () => T): Promise<T> {
+    try {
+      return Promise.resolve(call());
+    } catch (error) {
+      if (isUnavailable(error)) {
+        return Promise.reject(new EventStoreUnavailableError('SQLite store unavailable', { cause: error }));
+      }
+      return Promise.reject(error);
+    }
+  }
+}
+
+function isSqliteError(error: unknown, code: string): boolean {
+  return error instanceof Database.SqliteError && error.code === code;
+}
+
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof TypeError && /database connection is not open/.test(error.message)) return true;
+  if (!(error instanceof Database.SqliteError)) return false;
+  return /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|CORRUPT|NOTADB)/.test(error.code);
+}

@@ -1,0 +1,14 @@
+import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store.js';
+import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store.js';
+import type { EventStore } from './event-store.port.js';
+import type { EventStoreModuleOptions } from './event-store.options.js';
+
+/** The only place that names adapter classes. */
+export function createEventStore(options: EventStoreModuleOptions): EventStore {
+  switch (options.driver) {
+    case 'memory':
+      return new InMemoryEventStore();
+    case 'sqlite':
+      return new SqliteEventStore({ path: options.sqlitePath ?? './data/event-store.sqlite' });
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createEventStore } from './event-store.factory.js';
+import { ConfigurableEventStoreModule, EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+
+/**
+ * Provides the {@link EventStore} under the `EVENT_STORE` token. Import it with `forRoot` or
+ * `forRootAsync` and hand the same module to features that need the store (their `imports` option).
+ * The store is closed when the application shuts down.
+ */
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [EVENT_STORE_OPTIONS],
+      useFactory: (options: EventStoreModuleOptions) => createEventStore(options),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule extends ConfigurableEventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    super();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

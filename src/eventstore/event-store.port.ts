@@ -1,0 +1,91 @@
+import type { AppendRequest, AppendResult } from './append.js';
+import type { StoredEvent } from './event-envelope.js';
+import type { IdempotencyRecord } from './idempotency-record.js';
+import type { ProjectionCheckpoint, ProjectionTransaction } from './projection-checkpoint.js';
+import type { Snapshot } from './snapshot.js';
+import type { StreamInfo } from './stream-info.js';
+
+/** Injection token of the {@link EventStore}. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export interface ReadStreamOptions {
+  /** First version to read (default 1), inclusive. */
+  fromVersion?: number;
+  /** Last version to read, inclusive (default: the head). */
+  toVersion?: number;
+  /** At most this many events. */
+  limit?: number;
+  /** `backward` reads from `toVersion` (or the head) down to `fromVersion`. Default `forward`. */
+  direction?: 'forward' | 'backward';
+}
+
+export interface ReadAllOptions {
+  /** Read events with a position strictly greater than this (default 0). */
+  after?: number;
+  /** At most this many events (required: the log is never read whole). */
+  limit: number;
+  /** Only events of these stored types. */
+  eventTypes?: string[];
+}
+
+/**
+ * The event-store port: an append-only log of streams with a global order. Every adapter passes the
+ * conformance suite in `test/eventstore/event-store.contract.ts`; features depend only on this interface.
+ *
+ * Adapters translate connection failures and lock timeouts into `EventStoreUnavailableError`.
+ */
+export interface EventStore {
+  /**
+   * Appends a batch of events to one stream atomically, with the idempotency record and snapshot of the
+   * request in the same transaction. Events get consecutive stream versions and increasing positions.
+   * @throws WrongExpectedVersionError when the stream is not at `expectedVersion` (nothing written).
+   * @throws IdempotencyKeyTakenError when `idempotency.key` is already recorded (nothing written).
+   */
+  append(request: AppendRequest): Promise<AppendResult>;
+
+  /** Events of one stream in version order (or reverse with `direction: 'backward'`); [] if none. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+
+  /** One page of the global log in position order. */
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+
+  /** The stream's type and current version, or null when it does not exist. */
+  streamInfo(streamId: string): Promise<StreamInfo | null>;
+
+  /** The stream's version as of a time: its last event with timestamp <= `timestamp` (0 if none). */
+  streamVersionAt(streamId: string, timestamp: number): Promise<number>;
+
+  /** Position of the newest event (0 for an empty store). */
+  headPosition(): Promise<number>;
+
+  /** The newest snapshot of a stream at or below `maxVersion` (default: any), or null. */
+  loadSnapshot(streamId: string, maxVersion?: number): Promise<Snapshot | null>;
+
+  /** Saves a snapshot; saving the same (stream, version) again replaces it. */
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+
+  /** The record of an idempotency key, or null. */
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
+
+  /**
+   * Records the outcome of a command that appended nothing (a refusal), so repeats get it again.
+   * @throws IdempotencyKeyTakenError when the key is already recorded.
+   */
+  saveIdempotencyRecord(record: IdempotencyRecord): Promise<void>;
+
+  /** The checkpoint of a projection, or null when it never committed. */
+  loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null>;
+
+  /**
+   * Runs `work` (the projection's read-model writes) and saves `checkpoint` in one transaction: both
+   * commit or neither does.
+   * @throws whatever `work` throws, after rolling back.
+   */
+  commitProjection(checkpoint: ProjectionCheckpoint, work: (tx: ProjectionTransaction) => void | Promise<void>): Promise<void>;
+
+  /** Resolves when the store answers a trivial request. @throws EventStoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+
+  /** Releases connections and files. The store is unusable afterwards. */
+  close(): Promise<void>;
+}

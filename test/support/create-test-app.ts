@@ -1,0 +1,45 @@
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp } from '../../src/app.setup.js';
+import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
+import { EVENT_STORE, type EventStore } from '../../src/eventstore/event-store.port.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** The HTTP server, for supertest's `request(server)`. */
+  server: ReturnType<NestExpressApplication['getHttpServer']>;
+  store: EventStore;
+  config: AppConfig;
+  /** Closes the app and deletes its temporary database folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * The service as `main.ts` builds it (same modules, pipes, filters, body parsing), on a fresh SQLite
+ * file in a temporary folder unless `overrides` says otherwise. `customize` may override providers.
+ */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<TestApp> {
+  const folder = mkdtempSync(join(tmpdir(), 'bank-e2e-'));
+  const config: AppConfig = { ...loadAppConfig({}), sqlitePath: join(folder, 'event-store.sqlite'), ...overrides };
+  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app, config);
+  await app.init();
+  return {
+    app,
+    server: app.getHttpServer(),
+    store: app.get<EventStore>(EVENT_STORE),
+    config,
+    close: async () => {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
