@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
@@ -17,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false });
   configureApp(app, config);
   await app.listen(config.port);
+  new Logger('Bootstrap').log(`Listening on port ${config.port} (event store: ${config.eventStore})`);
 }
 
 void bootstrap();
