@@ -32,6 +32,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
       .addTag('Queries', 'Account state, rebuilt from snapshots and events')
       .addTag('Events', 'The immutable event log')
       .build(),
+    { autoTagControllers: false },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -30,3 +30,15 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/** A projection checkpoint moved since the worker read it (another worker applied); nothing was written. */
+export class ProjectionCheckpointConflictError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expectedPosition: number,
+    readonly actualPosition: number,
+  ) {
+    super(`Projection ${projection} is at position ${actualPosition}, expected ${expectedPosition}`);
+    this.name = 'ProjectionCheckpointConflictError';
+  }
+}

@@ -1,7 +1,7 @@
 import type { AppendRequest, AppendResult } from './append.js';
 import type { StoredEvent } from './event-envelope.js';
 import type { IdempotencyRecord } from './idempotency-record.js';
-import type { ProjectionCheckpoint, ProjectionTransaction } from './projection-checkpoint.js';
+import type { ProjectionCheckpoint, ProjectionCommit } from './projection-checkpoint.js';
 import type { Snapshot } from './snapshot.js';
 import type { StreamInfo } from './stream-info.js';
 
@@ -77,11 +77,15 @@ export interface EventStore {
   loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null>;
 
   /**
-   * Runs `work` (the projection's read-model writes) and saves `checkpoint` in one transaction: both
-   * commit or neither does.
-   * @throws whatever `work` throws, after rolling back.
+   * Runs the commit's read-model statements and saves its checkpoint in one transaction, in the same
+   * database as the events: both commit or neither does.
+   * @throws ProjectionCheckpointConflictError when the stored checkpoint is not at `expectedPosition`.
+   * @throws the database error of a failing statement, after rolling everything back.
    */
-  commitProjection(checkpoint: ProjectionCheckpoint, work: (tx: ProjectionTransaction) => void | Promise<void>): Promise<void>;
+  commitProjection(commit: ProjectionCommit): Promise<void>;
+
+  /** Rows of a query on read-model tables (`?` placeholders). */
+  queryReadModel<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
 
   /** Resolves when the store answers a trivial request. @throws EventStoreUnavailableError otherwise. */
   ping(): Promise<void>;

@@ -10,11 +10,25 @@ export interface ProjectionCheckpoint {
 }
 
 /**
- * The open transaction a projection writes its read model in. `handle` is the adapter's own
- * transaction object (a better-sqlite3 Database inside `transaction()`, a pg PoolClient inside
- * BEGIN, or the in-memory adapter's table map); `dialect` says which one.
+ * A parameterised SQL statement on read-model tables, with `?` placeholders. Projections write SQL that
+ * SQLite and PostgreSQL both accept (`INSERT ... ON CONFLICT ... DO UPDATE`, `CREATE TABLE IF NOT EXISTS`).
  */
-export interface ProjectionTransaction {
-  readonly dialect: 'memory' | 'sqlite' | 'postgres';
-  readonly handle: unknown;
+export interface SqlStatement {
+  sql: string;
+  params?: readonly unknown[];
+}
+
+/**
+ * One projection step: read-model statements and the checkpoint after them, committed together.
+ * A projection computes its statements from the events (reading its own tables beforehand if it must);
+ * the store runs them in one transaction with the checkpoint.
+ */
+export interface ProjectionCommit {
+  checkpoint: ProjectionCheckpoint;
+  /**
+   * The position the stored checkpoint must still be at (0 when the projection never committed). If
+   * another worker moved it meanwhile, nothing is written: a batch is never applied twice.
+   */
+  expectedPosition: number;
+  statements: SqlStatement[];
 }

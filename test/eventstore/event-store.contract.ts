@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type AppendRequest, NO_STREAM, type PendingIdempotencyRecord } from '../../src/eventstore/append.js';
 import type { NewEvent } from '../../src/eventstore/event-envelope.js';
-import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../../src/eventstore/event-store.errors.js';
+import {
+  IdempotencyKeyTakenError,
+  ProjectionCheckpointConflictError,
+  WrongExpectedVersionError,
+} from '../../src/eventstore/event-store.errors.js';
 import type { EventStore } from '../../src/eventstore/event-store.port.js';
 import type { IdempotencyRecord } from '../../src/eventstore/idempotency-record.js';
-import type { ProjectionCheckpoint, ProjectionTransaction } from '../../src/eventstore/projection-checkpoint.js';
+import type { ProjectionCheckpoint, SqlStatement } from '../../src/eventstore/projection-checkpoint.js';
 import type { Snapshot } from '../../src/eventstore/snapshot.js';
 
-/**
- * What the contract needs from one adapter. The suite itself knows no dialect: whatever touches the
- * adapter's own read-model storage comes in here, so a new adapter joins by writing a harness.
- */
+/** What the contract needs from one adapter: a way to make a fresh, empty store. */
 export interface EventStoreContractHarness {
   /** A fresh, empty store; the suite closes it after each test. */
   create(): Promise<EventStore>;
-  /**
-   * Writes `value` under `key` into a read-model table through the projection's open transaction.
-   * Synchronous where the adapter's transactions are (SQLite), a promise where they are not (PostgreSQL).
-   */
-  writeReadModelRow(tx: ProjectionTransaction, key: string, value: string): void | Promise<void>;
-  /** The committed value under `key`, read outside any projection transaction; undefined when absent. */
-  readReadModelRow(store: EventStore, key: string): Promise<string | undefined>;
 }
 
 /** A fixed clock origin: the suite never reads the wall clock, so every run sees the same timestamps. */
@@ -74,26 +68,24 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject, but it resolved');
 }
 
-/**
- * Projection work writing `rows` in order, then throwing `failure` if given. It stays synchronous while
- * the harness writes synchronously, because SQLite refuses asynchronous projection work.
- */
-function writeRows(
-  harness: EventStoreContractHarness,
-  rows: Array<[key: string, value: string]>,
-  failure?: Error,
-): (tx: ProjectionTransaction) => void | Promise<void> {
-  return (tx) => {
-    const step = (index: number): void | Promise<void> => {
-      if (index === rows.length) {
-        if (failure) throw failure;
-        return;
-      }
-      const written = harness.writeReadModelRow(tx, ...rows[index]);
-      return written instanceof Promise ? written.then(() => step(index + 1)) : step(index + 1);
-    };
-    return step(0);
-  };
+/** Read-model statements in the SQL every adapter accepts: create the table, then upsert `rows`. */
+function upsertRows(rows: Array<[key: string, value: string]>): SqlStatement[] {
+  return [
+    { sql: 'CREATE TABLE IF NOT EXISTS contract_rows (key TEXT PRIMARY KEY, value TEXT NOT NULL)' },
+    ...rows.map(([key, value]) => ({
+      sql: 'INSERT INTO contract_rows (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      params: [key, value],
+    })),
+  ];
+}
+
+async function readRow(store: EventStore, key: string): Promise<string | undefined> {
+  try {
+    const rows = await store.queryReadModel<{ value: string }>('SELECT value FROM contract_rows WHERE key = ?', [key]);
+    return rows[0]?.value;
+  } catch {
+    return undefined; // the table does not exist: nothing was ever committed
+  }
 }
 
 function isStrictlyIncreasing(values: number[]): boolean {
@@ -191,7 +183,7 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         const error = await rejectionOf(store.append(request('acc-1', NO_STREAM, [])));
 
         // then
-        expect(error).toBeInstanceOf(Error);
+        expect(error).toBeInstanceOf(RangeError);
         expect(await store.streamInfo('acc-1')).toBeNull();
         expect(await store.headPosition()).toBe(0);
       });
@@ -533,55 +525,97 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         expect(await store.loadCheckpoint('balances')).toBeNull();
       });
 
-      it('given read-model work, when committing a projection, then the checkpoint and the row are both saved', async () => {
+      it('given read-model statements, when committing a projection, then the checkpoint and the row are both saved', async () => {
         // when
-        await store.commitProjection(checkpoint('balances', 3), writeRows(harness, [['acc-1', '300']]));
+        await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
 
         // then
         expect(await store.loadCheckpoint('balances')).toStrictEqual(checkpoint('balances', 3));
-        expect(await harness.readReadModelRow(store, 'acc-1')).toBe('300');
+        expect(await readRow(store, 'acc-1')).toBe('300');
         expect(await store.loadCheckpoint('other')).toBeNull();
       });
 
-      it('given a committed checkpoint, when committing again, then checkpoint and row move forward', async () => {
+      it('given a committed checkpoint, when committing from it, then checkpoint and row move forward', async () => {
         // given
-        await store.commitProjection(checkpoint('balances', 3), writeRows(harness, [['acc-1', '300']]));
+        await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
 
         // when
-        await store.commitProjection({ name: 'balances', position: 7, eventId: null, eventsProcessed: 5 }, writeRows(harness, [['acc-1', '700']]));
+        const next = { name: 'balances', position: 7, eventId: null, eventsProcessed: 5 };
+        await store.commitProjection({ checkpoint: next, expectedPosition: 3, statements: upsertRows([['acc-1', '700']]) });
 
         // then
-        expect(await store.loadCheckpoint('balances')).toStrictEqual({ name: 'balances', position: 7, eventId: null, eventsProcessed: 5 });
-        expect(await harness.readReadModelRow(store, 'acc-1')).toBe('700');
+        expect(await store.loadCheckpoint('balances')).toStrictEqual(next);
+        expect(await readRow(store, 'acc-1')).toBe('700');
       });
 
-      it('given work that throws after writing, when committing, then the error propagates and neither checkpoint nor row changed', async () => {
+      it('given a checkpoint another worker moved, when committing from the old position, then ProjectionCheckpointConflictError and nothing written', async () => {
         // given
-        await store.commitProjection(checkpoint('balances', 3), writeRows(harness, [['acc-1', '300']]));
-        const failure = new Error('projection failed');
+        await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
 
         // when
         const error = await rejectionOf(
-          store.commitProjection(checkpoint('balances', 9), writeRows(harness, [['acc-1', '900'], ['acc-2', '900']], failure)),
+          store.commitProjection({ checkpoint: checkpoint('balances', 5), expectedPosition: 0, statements: upsertRows([['acc-1', '500']]) }),
         );
 
         // then
-        expect(error).toBe(failure);
+        expect(error).toBeInstanceOf(ProjectionCheckpointConflictError);
+        expect(error).toMatchObject({ projection: 'balances', expectedPosition: 0, actualPosition: 3 });
         expect(await store.loadCheckpoint('balances')).toStrictEqual(checkpoint('balances', 3));
-        expect(await harness.readReadModelRow(store, 'acc-1')).toBe('300');
-        expect(await harness.readReadModelRow(store, 'acc-2')).toBeUndefined();
+        expect(await readRow(store, 'acc-1')).toBe('300');
       });
 
-      it('given a fresh store, when the first projection work throws, then no checkpoint and no row exist', async () => {
+      it('given a statement that fails after others, when committing, then the error propagates and neither checkpoint nor rows changed', async () => {
+        // given
+        await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
+
         // when
         const error = await rejectionOf(
-          store.commitProjection(checkpoint('balances', 1), writeRows(harness, [['acc-1', '100']], new Error('boom'))),
+          store.commitProjection({
+            checkpoint: checkpoint('balances', 9),
+            expectedPosition: 3,
+            statements: [...upsertRows([['acc-1', '900'], ['acc-2', '900']]), { sql: 'INSERT INTO no_such_table (x) VALUES (?)', params: [1] }],
+          }),
+        );
+
+        // then (matched by message: a driver's error class may come from another realm)
+        expect(error).toMatchObject({ message: expect.stringContaining('no_such_table') });
+        expect(await store.loadCheckpoint('balances')).toStrictEqual(checkpoint('balances', 3));
+        expect(await readRow(store, 'acc-1')).toBe('300');
+        expect(await readRow(store, 'acc-2')).toBeUndefined();
+      });
+
+      it('given a fresh store, when the first commit fails, then no checkpoint and no table exist', async () => {
+        // when
+        const error = await rejectionOf(
+          store.commitProjection({
+            checkpoint: checkpoint('balances', 1),
+            expectedPosition: 0,
+            statements: [...upsertRows([['acc-1', '100']]), { sql: 'INSERT INTO no_such_table (x) VALUES (1)' }],
+          }),
+        );
+
+        // then (matched by message: a driver's error class may come from another realm)
+        expect(error).toMatchObject({ message: expect.stringContaining('no_such_table') });
+        expect(await store.loadCheckpoint('balances')).toBeNull();
+        expect(await readRow(store, 'acc-1')).toBeUndefined();
+      });
+
+      it('given committed rows, when querying the read model with parameters, then rows come back in the requested order', async () => {
+        // given
+        await store.commitProjection({
+          checkpoint: checkpoint('balances', 2),
+          expectedPosition: 0,
+          statements: upsertRows([['b', '2'], ['a', '1'], ['c', '3']]),
+        });
+
+        // when
+        const rows = await store.queryReadModel<{ key: string; value: string }>(
+          'SELECT key, value FROM contract_rows WHERE key > ? ORDER BY key',
+          ['a'],
         );
 
         // then
-        expect(error).toMatchObject({ message: 'boom' });
-        expect(await store.loadCheckpoint('balances')).toBeNull();
-        expect(await harness.readReadModelRow(store, 'acc-1')).toBeUndefined();
+        expect(rows).toStrictEqual([{ key: 'b', value: '2' }, { key: 'c', value: '3' }]);
       });
     });
 

@@ -10,6 +10,7 @@ import { WrongExpectedVersionError } from '../../eventstore/event-store.errors.j
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from '../accounts.options.js';
 import { BankAccountRepository } from '../bank-account.repository.js';
 import type { BankAccount } from '../domain/bank-account.aggregate.js';
+import { AccountNotFoundError } from '../domain/errors/account-not-found.error.js';
 import { VersionConflictError } from '../domain/errors/version-conflict.error.js';
 import type { AccountCommandResult } from './account-command.result.js';
 import type { CommandContext } from '../../common/command-context.js';
@@ -50,6 +51,24 @@ export class AccountCommandExecutor {
 
   execute(run: AccountCommandRun): Promise<AccountCommandResult> {
     return this.mutex.run(run.accountId, () => this.attempt(run));
+  }
+
+  /** Runs a command on an account that must exist (ACCOUNT_NOT_FOUND otherwise); success is 200. */
+  executeOnAccount(
+    command: { accountId: string; expectedVersion?: number; context: CommandContext },
+    act: (account: BankAccount, now: number) => void,
+  ): Promise<AccountCommandResult> {
+    return this.execute({
+      accountId: command.accountId,
+      expectedVersion: command.expectedVersion,
+      context: command.context,
+      successStatus: 200,
+      decide: (account, now) => {
+        if (!account) throw new AccountNotFoundError(command.accountId);
+        act(account, now);
+        return account;
+      },
+    });
   }
 
   private async attempt(run: AccountCommandRun): Promise<AccountCommandResult> {

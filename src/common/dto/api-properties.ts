@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsMoneyAmount } from './is-money-amount.decorator.js';
 import { MAX_OPERATION_AMOUNT } from '../money/money.js';
 
 /** Account ids: 1-64 characters, letters, digits, `.`, `_`, `-`, not starting with a symbol. */
@@ -20,8 +21,6 @@ export function AccountIdProperty(description = 'Account identifier'): PropertyD
   );
 }
 
-const MONEY = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false } as const;
-
 /** A required amount of money: a JSON number > 0 with at most 2 decimals. */
 export function AmountProperty(example: number): PropertyDecorator {
   return applyDecorators(
@@ -33,7 +32,7 @@ export function AmountProperty(example: number): PropertyDecorator {
       maximum: MAX_OPERATION_AMOUNT,
       multipleOf: 0.01,
     }),
-    IsNumber(MONEY),
+    IsMoneyAmount(),
     Min(0.01),
     Max(MAX_OPERATION_AMOUNT),
   );
@@ -52,7 +51,7 @@ export function OptionalAmountProperty(example: number): PropertyDecorator {
       default: 0,
     }),
     IsOptionalNotNull(),
-    IsNumber(MONEY),
+    IsMoneyAmount(),
     Min(0),
     Max(MAX_OPERATION_AMOUNT),
   );

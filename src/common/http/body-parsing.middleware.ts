@@ -1,26 +1,66 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
-import { errorBody } from '../errors/error-body.js';
+import { type ErrorBody, errorBody } from '../errors/error-body.js';
+
+/** Keys that would reach object prototypes if a body were merged somewhere; never valid fields here. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * JSON body parsing that answers in the API's error shape: a body over `limit` is 413
- * PAYLOAD_TOO_LARGE, unparseable JSON is 400 MALFORMED_JSON. (Express would answer with HTML.)
+ * JSON body parsing that answers in the API's error shape (Express would answer with HTML): a body over
+ * `limit` is 413 PAYLOAD_TOO_LARGE, unparseable JSON is 400 MALFORMED_JSON, an unsupported charset or
+ * encoding is 415, and valid JSON that is not an object (or carries a prototype key) is 400
+ * VALIDATION_FAILED.
  */
 export function jsonBodyParser(limit: string | number): RequestHandler {
-  const parse = express.json({ limit, strict: true });
+  const parse = express.json({ limit, strict: false });
   return (request: Request, response: Response, next: NextFunction) => {
     parse(request, response, (error?: unknown) => {
-      if (!error) return next();
-      const type = (error as { type?: string }).type;
-      const body =
-        type === 'entity.too.large'
-          ? errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit}`)
-          : type === 'entity.parse.failed'
-            ? errorBody('MALFORMED_JSON', 'Request body is not valid JSON')
-            : errorBody('VALIDATION_FAILED', 'Request body could not be read');
-      response.status(body.statusCode).json(body);
+      const refusal = error ? parseErrorBody(error, limit) : shapeErrorBody(request.body);
+      if (!refusal) return next();
+      response.status(refusal.statusCode).json(refusal);
     });
   };
+}
+
+function parseErrorBody(error: unknown, limit: string | number): ErrorBody {
+  switch ((error as { type?: string }).type) {
+    case 'entity.too.large':
+      return errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limit} bytes`);
+    case 'entity.parse.failed':
+      return errorBody('MALFORMED_JSON', 'Request body is not valid JSON');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return errorBody('UNSUPPORTED_MEDIA_TYPE', 'Request body must be UTF-8 JSON without content encoding');
+    default:
+      return errorBody('VALIDATION_FAILED', 'Request body could not be read', {
+        details: [{ field: '(body)', problems: ['could not be read'] }],
+      });
+  }
+}
+
+function shapeErrorBody(body: unknown): ErrorBody | null {
+  if (body === undefined) return null;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return errorBody('VALIDATION_FAILED', 'Request body must be a JSON object', {
+      details: [{ field: '(body)', problems: ['must be a JSON object'] }],
+    });
+  }
+  const key = forbiddenKeyIn(body);
+  return key === null
+    ? null
+    : errorBody('VALIDATION_FAILED', `property ${key} should not exist`, {
+        details: [{ field: key, problems: [`property ${key} should not exist`] }],
+      });
+}
+
+function forbiddenKeyIn(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return key;
+    const nested = forbiddenKeyIn((value as Record<string, unknown>)[key]);
+    if (nested !== null) return `${key}.${nested}`;
+  }
+  return null;
 }
 
 /** Commands take JSON only: a POST under `/commands` with another content type is 415. */

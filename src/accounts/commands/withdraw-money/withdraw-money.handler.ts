@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountNotFoundError } from '../../domain/errors/account-not-found.error.js';
 import { AccountCommandExecutor } from '../account-command.executor.js';
 import type { AccountCommandResult } from '../account-command.result.js';
 import { WithdrawMoneyCommand } from './withdraw-money.command.js';
@@ -9,16 +8,6 @@ export class WithdrawMoneyHandler implements ICommandHandler<WithdrawMoneyComman
   constructor(private readonly executor: AccountCommandExecutor) {}
 
   execute(command: WithdrawMoneyCommand): Promise<AccountCommandResult> {
-    return this.executor.execute({
-      accountId: command.accountId,
-      expectedVersion: command.expectedVersion,
-      context: command.context,
-      successStatus: 200,
-      decide: (account, now) => {
-        if (!account) throw new AccountNotFoundError(command.accountId);
-        account.withdraw(command.amount, now);
-        return account;
-      },
-    });
+    return this.executor.executeOnAccount(command, (account, now) => account.withdraw(command.amount, now));
   }
 }

@@ -1,23 +1,11 @@
-import { toMajorUnits, toMinorUnits } from '../../../common/money/money.js';
-import type { AccountEvent } from './account-event.js';
+import { MoneyMoved } from './money-moved.event.js';
 
 /** Money was paid into an account. Stored as `MoneyDeposited` `{amount}`. */
-export class MoneyDeposited implements AccountEvent {
+export class MoneyDeposited extends MoneyMoved {
   static readonly eventType = 'MoneyDeposited';
   static readonly schemaVersion = 1;
 
-  constructor(
-    readonly accountId: string,
-    /** Amount in minor units. */
-    readonly amount: number,
-    readonly occurredAt: number,
-  ) {}
-
-  toData(): Record<string, unknown> {
-    return { amount: toMajorUnits(this.amount) };
-  }
-
   static fromData(accountId: string, data: Record<string, unknown>, occurredAt: number): MoneyDeposited {
-    return new MoneyDeposited(accountId, toMinorUnits(Number(data.amount)), occurredAt);
+    return new MoneyDeposited(accountId, MoneyMoved.amountOf(data), occurredAt);
   }
 }

@@ -1,18 +1,21 @@
+import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import type { StoredEvent } from '../../event-envelope.js';
-import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../../event-store.errors.js';
+import {
+  IdempotencyKeyTakenError,
+  ProjectionCheckpointConflictError,
+  WrongExpectedVersionError,
+} from '../../event-store.errors.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../../event-store.port.js';
 import type { IdempotencyRecord } from '../../idempotency-record.js';
-import type { ProjectionCheckpoint, ProjectionTransaction } from '../../projection-checkpoint.js';
+import type { ProjectionCheckpoint, ProjectionCommit } from '../../projection-checkpoint.js';
 import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 
-/** Read-model tables of the in-memory store: table name → row key → row. */
-export type InMemoryTables = Map<string, Map<string, unknown>>;
-
 /**
  * An event store in process memory, for unit tests. Same contract as the durable adapters; data is
- * deep-copied in and out so callers cannot mutate what is stored.
+ * deep-copied in and out so callers cannot mutate what is stored. Read models, being SQL, live in an
+ * in-memory SQLite database that disappears with the store.
  */
 export class InMemoryEventStore implements EventStore {
   /** The global log; an event's position is its index + 1. */
@@ -21,7 +24,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly snapshots = new Map<string, Snapshot[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly checkpoints = new Map<string, ProjectionCheckpoint>();
-  private tables: InMemoryTables = new Map();
+  private readonly readModels: SqliteDatabase = new Database(':memory:');
 
   async append(request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;
@@ -121,22 +124,24 @@ export class InMemoryEventStore implements EventStore {
     return checkpoint ? { ...checkpoint } : null;
   }
 
-  async commitProjection(
-    checkpoint: ProjectionCheckpoint,
-    work: (tx: ProjectionTransaction) => void | Promise<void>,
-  ): Promise<void> {
-    const draft = structuredClone(this.tables);
-    await work({ dialect: 'memory', handle: draft });
-    this.tables = draft;
+  async commitProjection({ checkpoint, expectedPosition, statements }: ProjectionCommit): Promise<void> {
+    const actualPosition = this.checkpoints.get(checkpoint.name)?.position ?? 0;
+    if (actualPosition !== expectedPosition) {
+      throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actualPosition);
+    }
+    this.readModels.transaction(() => {
+      for (const statement of statements) this.readModels.prepare(statement.sql).run(...(statement.params ?? []));
+    })();
     this.checkpoints.set(checkpoint.name, { ...checkpoint });
   }
 
-  /** The committed read-model tables (tests and in-memory projections read them here). */
-  readModelTables(): InMemoryTables {
-    return this.tables;
+  async queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.readModels.prepare(sql).all(...params) as Row[];
   }
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.readModels.open) this.readModels.close();
+  }
 }

@@ -6,11 +6,12 @@ import type { StoredEvent } from '../../event-envelope.js';
 import {
   EventStoreUnavailableError,
   IdempotencyKeyTakenError,
+  ProjectionCheckpointConflictError,
   WrongExpectedVersionError,
 } from '../../event-store.errors.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../../event-store.port.js';
 import type { IdempotencyRecord } from '../../idempotency-record.js';
-import type { ProjectionCheckpoint, ProjectionTransaction } from '../../projection-checkpoint.js';
+import type { ProjectionCheckpoint, ProjectionCommit } from '../../projection-checkpoint.js';
 import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
@@ -33,7 +34,10 @@ export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
+  /** Prepared read-model statements by SQL text: projections reuse a handful of statements per batch. */
+  private readonly readModelStatements = new Map<string, Statement>();
   private readonly appendTransaction: (request: AppendRequest) => AppendResult;
+  private readonly projectionTransaction: (commit: ProjectionCommit) => void;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -45,6 +49,8 @@ export class SqliteEventStore implements EventStore {
     this.statements = this.prepareStatements();
     const transaction = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
     this.appendTransaction = (request) => transaction.immediate(request);
+    const projection = this.db.transaction((commit: ProjectionCommit) => this.commitProjectionInTransaction(commit));
+    this.projectionTransaction = (commit) => projection.immediate(commit);
   }
 
   private prepareStatements() {
@@ -255,17 +261,30 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async commitProjection(
-    checkpoint: ProjectionCheckpoint,
-    work: (tx: ProjectionTransaction) => void | Promise<void>,
-  ): Promise<void> {
-    // better-sqlite3 transactions are synchronous: `work` must finish its writes before returning.
-    const transaction = this.db.transaction(() => {
-      const result = work({ dialect: 'sqlite', handle: this.db });
-      if (result instanceof Promise) throw new TypeError('SQLite projection work must be synchronous');
-      this.statements.saveCheckpoint.run(checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed);
-    });
-    return this.run(() => transaction.immediate());
+  commitProjection(commit: ProjectionCommit): Promise<void> {
+    return this.run(() => this.projectionTransaction(commit));
+  }
+
+  private commitProjectionInTransaction({ checkpoint, expectedPosition, statements }: ProjectionCommit): void {
+    const actualPosition = this.statements.loadCheckpoint.get(checkpoint.name)?.position ?? 0;
+    if (actualPosition !== expectedPosition) {
+      throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actualPosition);
+    }
+    for (const statement of statements) this.readModelStatement(statement.sql).run(...(statement.params ?? []));
+    this.statements.saveCheckpoint.run(checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed);
+  }
+
+  queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.run(() => this.readModelStatement(sql).all(...params) as Row[]);
+  }
+
+  private readModelStatement(sql: string): Statement {
+    let statement = this.readModelStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.readModelStatements.set(sql, statement);
+    }
+    return statement;
   }
 
   ping(): Promise<void> {
@@ -291,12 +310,21 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * The SQLite result code of an error, or undefined. Matched by name rather than `instanceof`: the native
+ * addon keeps the first `SqliteError` class it was given, which differs when the module is loaded twice
+ * in one process (as test runners do).
+ */
+function sqliteCode(error: unknown): string | undefined {
+  const candidate = error as { name?: unknown; code?: unknown } | null;
+  return candidate?.name === 'SqliteError' && typeof candidate.code === 'string' ? candidate.code : undefined;
+}
+
 function isSqliteError(error: unknown, code: string): boolean {
-  return error instanceof Database.SqliteError && error.code === code;
+  return sqliteCode(error) === code;
 }
 
 function isUnavailable(error: unknown): boolean {
   if (error instanceof TypeError && /database connection is not open/.test(error.message)) return true;
-  if (!(error instanceof Database.SqliteError)) return false;
-  return /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|CORRUPT|NOTADB)/.test(error.code);
+  return /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY|CORRUPT|NOTADB)/.test(sqliteCode(error) ?? '');
 }
