@@ -3,6 +3,7 @@ import { CLOCK, SystemClock } from '../common/clock/clock.js';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor.js';
 import { AccountCommandsController } from './account-commands.controller.js';
 import { AccountQueriesController } from './account-queries.controller.js';
+import { AccountStateCache } from './account-state.cache.js';
 import { ConfigurableAccountsModule } from './accounts.options.js';
 import { BankAccountRepository } from './bank-account.repository.js';
 import { AccountCommandExecutor } from './commands/account-command.executor.js';
@@ -28,6 +29,7 @@ import { GetAccountSnapshotHandler } from './queries/get-account-snapshot/get-ac
   providers: [
     { provide: CLOCK, useClass: SystemClock },
     BankAccountRepository,
+    AccountStateCache,
     AccountCommandExecutor,
     IdempotencyInterceptor,
     OpenAccountHandler,

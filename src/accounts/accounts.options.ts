@@ -7,6 +7,8 @@ export interface AccountsModuleOptions {
   snapshotEvery?: number;
   /** Attempts of a command whose append met a concurrent writer before it gives up (default 10). */
   maxAttempts?: number;
+  /** How many recently written accounts keep their state in memory (default 10,000; 0 turns it off). */
+  cachedAccounts?: number;
 }
 
 export const {

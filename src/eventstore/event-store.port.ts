@@ -64,6 +64,9 @@ export interface EventStore {
   /** Saves a snapshot; saving the same (stream, version) again replaces it. */
   saveSnapshot(snapshot: Snapshot): Promise<void>;
 
+  /** How many snapshots are stored, kept as a counter (constant cost however many there are). */
+  countSnapshots(): Promise<number>;
+
   /** The record of an idempotency key, or null. */
   findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null>;
 
@@ -86,6 +89,12 @@ export interface EventStore {
 
   /** Rows of a query on read-model tables (`?` placeholders). */
   queryReadModel<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+
+  /**
+   * Calls `listener` with the new head position after each append commits in this process (adapters
+   * that can hear other processes' commits report those too). Returns the unsubscribe function.
+   */
+  onAppended(listener: (position: number) => void): () => void;
 
   /** Resolves when the store answers a trivial request. @throws EventStoreUnavailableError otherwise. */
   ping(): Promise<void>;

@@ -619,6 +619,38 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
       });
     });
 
+    describe('append notifications and counters', () => {
+      it('given a listener, when appends commit, then it hears each new head position; a failed append is not reported', async () => {
+        // given
+        const heard: number[] = [];
+        const unsubscribe = store.onAppended((position) => heard.push(position));
+
+        // when
+        await store.append(request('acc-1', NO_STREAM, deposits(2)));
+        await rejectionOf(store.append(request('acc-1', NO_STREAM, deposits(1))));
+        await store.append(request('acc-2', NO_STREAM, deposits(1)));
+        unsubscribe();
+        await store.append(request('acc-3', NO_STREAM, deposits(1)));
+
+        // then
+        expect(heard).toHaveLength(2);
+        expect(heard[1]).toBeGreaterThan(heard[0]);
+        expect(heard[1]).toBe((await store.readStream('acc-2'))[0].position);
+      });
+
+      it('given snapshots saved alone, inside appends and saved again, then countSnapshots counts each (stream, version) once', async () => {
+        // given
+        expect(await store.countSnapshots()).toBe(0);
+        await store.append(request('acc-1', NO_STREAM, deposits(2), { snapshot: snapshot('acc-1', 2) }));
+        await store.saveSnapshot(snapshot('acc-1', 1));
+        await store.saveSnapshot(snapshot('acc-1', 1, { balance: 1 }));
+        await store.saveSnapshot(snapshot('acc-2', 5));
+
+        // then
+        expect(await store.countSnapshots()).toBe(3);
+      });
+    });
+
     describe('data isolation', () => {
       it('given stored events, when a caller mutates appended input or returned data, then what is stored is unchanged', async () => {
         // given

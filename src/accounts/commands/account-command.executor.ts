@@ -3,11 +3,13 @@ import { EventBus } from '@nestjs/cqrs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CLOCK, type Clock } from '../../common/clock/clock.js';
 import { KeyedMutex } from '../../common/concurrency/keyed-mutex.js';
+import { DomainError } from '../../common/errors/domain-error.js';
 import { StoreUnavailableError } from '../../common/errors/store-unavailable.error.js';
 import { toMajorUnits } from '../../common/money/money.js';
 import type { AppendResult } from '../../eventstore/append.js';
 import { WrongExpectedVersionError } from '../../eventstore/event-store.errors.js';
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from '../accounts.options.js';
+import { AccountStateCache } from '../account-state.cache.js';
 import { BankAccountRepository } from '../bank-account.repository.js';
 import type { BankAccount } from '../domain/bank-account.aggregate.js';
 import { AccountNotFoundError } from '../domain/errors/account-not-found.error.js';
@@ -42,6 +44,7 @@ export class AccountCommandExecutor {
 
   constructor(
     private readonly repository: BankAccountRepository,
+    private readonly cache: AccountStateCache,
     private readonly eventBus: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ACCOUNTS_OPTIONS) options: AccountsModuleOptions,
@@ -74,24 +77,31 @@ export class AccountCommandExecutor {
   private async attempt(run: AccountCommandRun): Promise<AccountCommandResult> {
     const { accountId, expectedVersion, context } = run;
     for (let attempt = 1; ; attempt++) {
-      const current = await this.repository.load(accountId);
-      const currentVersion = current?.version ?? 0;
-      if (expectedVersion !== undefined && currentVersion !== expectedVersion) {
-        throw new VersionConflictError(accountId, expectedVersion, currentVersion);
-      }
-      const account = run.decide(current, this.clock.now());
-      const idempotency = context.idempotency && {
-        ...context.idempotency,
-        statusCode: run.successStatus,
-        createdAt: this.clock.now(),
-        body: (result: AppendResult) => toResult(account, result),
-      };
+      const cached = this.cache.get(accountId);
+      const current = cached ?? (await this.repository.load(accountId));
       try {
+        const currentVersion = current?.version ?? 0;
+        if (expectedVersion !== undefined && currentVersion !== expectedVersion) {
+          throw new VersionConflictError(accountId, expectedVersion, currentVersion);
+        }
+        const account = run.decide(current, this.clock.now());
+        const idempotency = context.idempotency && {
+          ...context.idempotency,
+          statusCode: run.successStatus,
+          createdAt: this.clock.now(),
+          body: (result: AppendResult) => toResult(account, result),
+        };
         const result = await this.repository.save(account, context, idempotency);
+        this.cache.remember(account, result.version);
         this.eventBus.publishAll(account.getUncommittedEvents());
         account.uncommit();
         return toResult(account, result);
       } catch (error) {
+        if (cached && (error instanceof DomainError || error instanceof WrongExpectedVersionError)) {
+          // Decided on a possibly stale cached state: decide again on the store's state.
+          this.cache.forget(accountId);
+          continue;
+        }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (expectedVersion !== undefined) {
           throw new VersionConflictError(accountId, expectedVersion, error.currentVersion);

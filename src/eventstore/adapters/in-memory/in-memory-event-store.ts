@@ -1,5 +1,6 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
+import { AppendListeners } from '../../append-listeners.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   IdempotencyKeyTakenError,
@@ -24,6 +25,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly snapshots = new Map<string, Snapshot[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly checkpoints = new Map<string, ProjectionCheckpoint>();
+  private readonly appendListeners = new AppendListeners();
   private readonly readModels: SqliteDatabase = new Database(':memory:');
 
   async append(request: AppendRequest): Promise<AppendResult> {
@@ -61,7 +63,12 @@ export class InMemoryEventStore implements EventStore {
     this.log.push(...stored);
     if (idempotency) this.idempotency.set(idempotency.key, structuredClone(idempotency));
     if (request.snapshot) await this.saveSnapshot(request.snapshot);
+    this.appendListeners.notify(result.position);
     return result;
+  }
+
+  onAppended(listener: (position: number) => void): () => void {
+    return this.appendListeners.add(listener);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -107,6 +114,12 @@ export class InMemoryEventStore implements EventStore {
     list.push(structuredClone(snapshot));
     list.sort((a, b) => a.version - b.version);
     this.snapshots.set(snapshot.aggregateId, list);
+  }
+
+  async countSnapshots(): Promise<number> {
+    let count = 0;
+    for (const list of this.snapshots.values()) count += list.length;
+    return count;
   }
 
   async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {

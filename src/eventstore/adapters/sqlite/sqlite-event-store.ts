@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
+import { AppendListeners } from '../../append-listeners.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   EventStoreUnavailableError,
@@ -34,10 +35,14 @@ export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
+  private readonly appendListeners = new AppendListeners();
   /** Prepared read-model statements by SQL text: projections reuse a handful of statements per batch. */
   private readonly readModelStatements = new Map<string, Statement>();
-  private readonly appendTransaction: (request: AppendRequest) => AppendResult;
+  /** Runs a group of appends in one transaction; each in its own savepoint, so one refusal spoils nothing else. */
+  private readonly groupTransaction: (requests: AppendRequest[]) => AppendOutcome[];
+  private pendingAppends: PendingAppend[] = [];
   private readonly projectionTransaction: (commit: ProjectionCommit) => void;
+  private readonly saveSnapshotTransaction: (snapshot: Snapshot) => void;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -47,8 +52,10 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
     this.statements = this.prepareStatements();
-    const transaction = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
-    this.appendTransaction = (request) => transaction.immediate(request);
+    const single = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    const group = this.db.transaction((requests: AppendRequest[]) => requests.map((request) => attempt(() => single(request))));
+    this.groupTransaction = (requests) => group.immediate(requests);
+    this.saveSnapshotTransaction = this.db.transaction((snapshot: Snapshot) => this.writeSnapshot(snapshot));
     const projection = this.db.transaction((commit: ProjectionCommit) => this.commitProjectionInTransaction(commit));
     this.projectionTransaction = (commit) => projection.immediate(commit);
   }
@@ -83,6 +90,14 @@ export class SqliteEventStore implements EventStore {
         `INSERT OR REPLACE INTO snapshots (stream_id, version, stream_type, state, timestamp, schema_version)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
+      snapshotExists: db.prepare<[string, number], { found: number }>(
+        'SELECT 1 AS found FROM snapshots WHERE stream_id = ? AND version = ?',
+      ),
+      incrementCounter: db.prepare(
+        `INSERT INTO store_counters (name, value) VALUES (?, 1)
+         ON CONFLICT (name) DO UPDATE SET value = value + 1`,
+      ),
+      readCounter: db.prepare<[string], { value: number }>('SELECT value FROM store_counters WHERE name = ?'),
       findIdempotency: db.prepare<
         [string],
         { key: string; fingerprint: string; status_code: number; body: string; created_at: number }
@@ -101,8 +116,42 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /**
+   * Appends are group-committed: the appends requested in one turn of the event loop share one
+   * transaction and so one fsync, each in a savepoint of its own. Every promise settles only after the
+   * group's COMMIT, so a resolved append is durable.
+   */
   append(request: AppendRequest): Promise<AppendResult> {
-    return this.run(() => this.appendTransaction(request));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pendingAppends.push({ request, resolve, reject });
+      if (this.pendingAppends.length === 1) setImmediate(() => this.flushAppends());
+    });
+  }
+
+  private flushAppends(): void {
+    const group = this.pendingAppends;
+    this.pendingAppends = [];
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.groupTransaction(group.map((pending) => pending.request));
+    } catch (error) {
+      for (const pending of group) pending.reject(toStoreError(error));
+      return;
+    }
+    let head = 0;
+    outcomes.forEach((outcome, index) => {
+      if ('result' in outcome) {
+        head = Math.max(head, outcome.result.position);
+        group[index].resolve(outcome.result);
+      } else {
+        group[index].reject(toStoreError(outcome.error));
+      }
+    });
+    if (head > 0) this.appendListeners.notify(head);
+  }
+
+  onAppended(listener: (position: number) => void): () => void {
+    return this.appendListeners.add(listener);
   }
 
   private appendInTransaction(request: AppendRequest): AppendResult {
@@ -205,10 +254,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   saveSnapshot(snapshot: Snapshot): Promise<void> {
-    return this.run(() => this.writeSnapshot(snapshot));
+    return this.run(() => this.saveSnapshotTransaction(snapshot));
   }
 
+  countSnapshots(): Promise<number> {
+    return this.run(() => this.statements.readCounter.get('snapshots')?.value ?? 0);
+  }
+
+  /** Saves a snapshot and counts it when it is new; runs inside the caller's transaction if there is one. */
   private writeSnapshot(snapshot: Snapshot): void {
+    if (!this.statements.snapshotExists.get(snapshot.aggregateId, snapshot.version)) {
+      this.statements.incrementCounter.run('snapshots');
+    }
     this.statements.saveSnapshot.run(
       snapshot.aggregateId,
       snapshot.version,
@@ -294,6 +351,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.pendingAppends.length > 0) this.flushAppends();
     if (this.db.open) this.db.close();
   }
 
@@ -302,11 +360,24 @@ export class SqliteEventStore implements EventStore {
     try {
       return Promise.resolve(call());
     } catch (error) {
-      if (isUnavailable(error)) {
-        return Promise.reject(new EventStoreUnavailableError('SQLite store unavailable', { cause: error }));
-      }
-      return Promise.reject(error);
+      return Promise.reject(toStoreError(error));
     }
+  }
+}
+
+interface PendingAppend {
+  request: AppendRequest;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { result: AppendResult } | { error: unknown };
+
+function attempt(append: () => AppendResult): AppendOutcome {
+  try {
+    return { result: append() };
+  } catch (error) {
+    return { error };
   }
 }
 
@@ -322,6 +393,11 @@ function sqliteCode(error: unknown): string | undefined {
 
 function isSqliteError(error: unknown, code: string): boolean {
   return sqliteCode(error) === code;
+}
+
+/** Lock timeouts and I/O failures become EventStoreUnavailableError; other errors pass unchanged. */
+function toStoreError(error: unknown): unknown {
+  return isUnavailable(error) ? new EventStoreUnavailableError('SQLite store unavailable', { cause: error }) : error;
 }
 
 function isUnavailable(error: unknown): boolean {

@@ -36,6 +36,12 @@ CREATE TABLE IF NOT EXISTS snapshots (
   PRIMARY KEY (stream_id, version)
 ) WITHOUT ROWID;
 
+-- Counters kept in the transactions that change what they count, so reading one costs a lookup.
+CREATE TABLE IF NOT EXISTS store_counters (
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS idempotency_records (
   key         TEXT PRIMARY KEY,
   fingerprint TEXT NOT NULL,
