@@ -7,6 +7,11 @@ export interface ProjectionCheckpoint {
   eventId: string | null;
   /** Events applied since the projection was (re)built. */
   eventsProcessed: number;
+  /**
+   * Which copy of the projection's tables is live. A rebuild fills the next generation beside the live
+   * one and swaps by committing this number; readers follow it.
+   */
+  generation: number;
 }
 
 /**

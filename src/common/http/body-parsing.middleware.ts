@@ -63,10 +63,10 @@ function forbiddenKeyIn(value: unknown): string | null {
   return null;
 }
 
-/** Commands take JSON only: a POST under `/commands` with another content type is 415. */
+/** Every POST takes a JSON body: another content type is 415. */
 export function requireJsonCommands(request: Request, response: Response, next: NextFunction): void {
-  if (request.method === 'POST' && request.path.startsWith('/commands/') && !request.is('application/json')) {
-    const body = errorBody('UNSUPPORTED_MEDIA_TYPE', 'Commands take a JSON body: send Content-Type: application/json');
+  if (request.method === 'POST' && !request.is('application/json')) {
+    const body = errorBody('UNSUPPORTED_MEDIA_TYPE', 'POST requests take a JSON body: send Content-Type: application/json');
     response.status(body.statusCode).json(body);
     return;
   }

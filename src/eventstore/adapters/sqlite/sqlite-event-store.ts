@@ -105,13 +105,16 @@ export class SqliteEventStore implements EventStore {
       insertIdempotency: db.prepare(
         'INSERT INTO idempotency_records (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      loadCheckpoint: db.prepare<[string], { name: string; position: number; event_id: string | null; events_processed: number }>(
+      loadCheckpoint: db.prepare<
+        [string],
+        { name: string; position: number; event_id: string | null; events_processed: number; generation: number }
+      >(
         'SELECT * FROM projection_checkpoints WHERE name = ?',
       ),
       saveCheckpoint: db.prepare(
-        `INSERT INTO projection_checkpoints (name, position, event_id, events_processed) VALUES (?, ?, ?, ?)
+        `INSERT INTO projection_checkpoints (name, position, event_id, events_processed, generation) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
-           events_processed = excluded.events_processed`,
+           events_processed = excluded.events_processed, generation = excluded.generation`,
       ),
     };
   }
@@ -313,7 +316,13 @@ export class SqliteEventStore implements EventStore {
     return this.run(() => {
       const row = this.statements.loadCheckpoint.get(name);
       return row
-        ? { name: row.name, position: row.position, eventId: row.event_id, eventsProcessed: row.events_processed }
+        ? {
+            name: row.name,
+            position: row.position,
+            eventId: row.event_id,
+            eventsProcessed: row.events_processed,
+            generation: row.generation,
+          }
         : null;
     });
   }
@@ -328,7 +337,13 @@ export class SqliteEventStore implements EventStore {
       throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actualPosition);
     }
     for (const statement of statements) this.readModelStatement(statement.sql).run(...(statement.params ?? []));
-    this.statements.saveCheckpoint.run(checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed);
+    this.statements.saveCheckpoint.run(
+      checkpoint.name,
+      checkpoint.position,
+      checkpoint.eventId,
+      checkpoint.eventsProcessed,
+      checkpoint.generation,
+    );
   }
 
   queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

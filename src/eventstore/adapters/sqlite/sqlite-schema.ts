@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name             TEXT PRIMARY KEY,
   position         INTEGER NOT NULL,
   event_id         TEXT,
-  events_processed INTEGER NOT NULL
+  events_processed INTEGER NOT NULL,
+  generation       INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;

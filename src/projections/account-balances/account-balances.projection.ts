@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { EventsHandler } from '@nestjs/cqrs';
+import { AccountClosed } from '../../accounts/domain/events/account-closed.event.js';
+import { AccountOpened } from '../../accounts/domain/events/account-opened.event.js';
+import { MoneyDeposited } from '../../accounts/domain/events/money-deposited.event.js';
+import { MoneyWithdrawn } from '../../accounts/domain/events/money-withdrawn.event.js';
+import { toMinorUnits } from '../../common/money/money.js';
+import type { StoredEvent } from '../../eventstore/event-envelope.js';
+import type { SqlStatement } from '../../eventstore/projection-checkpoint.js';
+import { AsyncProjection } from '../async-projection.decorator.js';
+import { EventLogProjection } from '../event-log-projection.js';
+import type { ProjectionReader, TableNamer } from '../projection.js';
+import { placeholders } from '../sql.js';
+import { ACCOUNT_EVENTS } from '../account-event-types.js';
+
+/** A row of `account_balances`; money in minor units. */
+export interface AccountBalanceRow {
+  account_id: string;
+  balance: number;
+  is_active: number;
+  last_updated: number;
+}
+
+export const ACCOUNT_BALANCES = 'AccountBalances';
+
+/** The current balance of every account: one row per account, updated in place. */
+@Injectable()
+@AsyncProjection()
+@EventsHandler(...ACCOUNT_EVENTS)
+export class AccountBalancesProjection extends EventLogProjection {
+  readonly name = ACCOUNT_BALANCES;
+  readonly tables = ['account_balances'];
+
+  schema(table: TableNamer): SqlStatement[] {
+    return [
+      {
+        sql: `CREATE TABLE IF NOT EXISTS ${table('account_balances')} (
+          account_id TEXT PRIMARY KEY, balance BIGINT NOT NULL, is_active INTEGER NOT NULL, last_updated BIGINT NOT NULL)`,
+      },
+    ];
+  }
+
+  async project(events: readonly StoredEvent[], table: TableNamer, reader: ProjectionReader): Promise<SqlStatement[]> {
+    const relevant = events.filter((event) => HANDLED.has(event.eventType));
+    if (relevant.length === 0) return [];
+    const ids = [...new Set(relevant.map((event) => event.aggregateId))];
+    const rows = await reader.query<AccountBalanceRow>(
+      `SELECT account_id, balance, is_active, last_updated FROM ${table('account_balances')} WHERE account_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    const accounts = new Map(rows.map((row) => [row.account_id, { ...row }]));
+    for (const event of relevant) accounts.set(event.aggregateId, evolve(accounts.get(event.aggregateId), event));
+    const upsert = `INSERT INTO ${table('account_balances')} (account_id, balance, is_active, last_updated) VALUES (?, ?, ?, ?)
+      ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance, is_active = excluded.is_active, last_updated = excluded.last_updated`;
+    return ids.map((id) => {
+      const row = accounts.get(id)!;
+      return { sql: upsert, params: [row.account_id, row.balance, row.is_active, row.last_updated] };
+    });
+  }
+}
+
+const HANDLED = new Set([AccountOpened.eventType, MoneyDeposited.eventType, MoneyWithdrawn.eventType, AccountClosed.eventType]);
+
+function evolve(row: AccountBalanceRow | undefined, event: StoredEvent): AccountBalanceRow {
+  const current = row ?? { account_id: event.aggregateId, balance: 0, is_active: 1, last_updated: 0 };
+  const at = event.metadata.timestamp;
+  switch (event.eventType) {
+    case AccountOpened.eventType:
+      return { ...current, balance: toMinorUnits(Number(event.data.initialBalance ?? 0)), is_active: 1, last_updated: at };
+    case MoneyDeposited.eventType:
+      return { ...current, balance: current.balance + toMinorUnits(Number(event.data.amount)), last_updated: at };
+    case MoneyWithdrawn.eventType:
+      return { ...current, balance: current.balance - toMinorUnits(Number(event.data.amount)), last_updated: at };
+    default:
+      return { ...current, is_active: 0, last_updated: at };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { ACCOUNT_ID_PATTERN, IsOptionalNotNull } from '../../common/dto/api-properties.js';
+import { IntQueryParam } from '../../common/dto/query-params.js';
+import { MinPositionQuery } from '../min-position.query.dto.js';
+
+export class GetAccountBalancesRequestDto extends MinPositionQuery {
+  @ApiPropertyOptional({ description: 'Only this account', example: 'acc-123' })
+  @IsOptionalNotNull()
+  @IsString()
+  @Matches(ACCOUNT_ID_PATTERN, { message: `accountId must match ${ACCOUNT_ID_PATTERN.source}` })
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'Page: accounts with an id after this one (ids in ascending order)', example: 'acc-100' })
+  @IsOptionalNotNull()
+  @IsString()
+  @Matches(ACCOUNT_ID_PATTERN, { message: `after must be an account id` })
+  after?: string;
+
+  @IntQueryParam({ description: 'At most this many accounts', min: 1, max: 10000, default: 1000 })
+  limit?: number;
+}

@@ -1,0 +1,25 @@
+/** Readers waiting for a projection to reach a global position. */
+export class PositionWaiters {
+  private readonly waiting = new Set<{ position: number; resolve: (reached: boolean) => void }>();
+
+  /** Resolves true as soon as `reached(p)` reports p >= position, false after `timeoutMs`. */
+  waitFor(position: number, current: number, timeoutMs: number): Promise<boolean> {
+    if (current >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        position,
+        resolve: (reached: boolean) => {
+          clearTimeout(timer);
+          this.waiting.delete(waiter);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
+      this.waiting.add(waiter);
+    });
+  }
+
+  reached(position: number): void {
+    for (const waiter of this.waiting) if (position >= waiter.position) waiter.resolve(true);
+  }
+}

@@ -1,0 +1,274 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
+import { KeyedMutex } from '../common/concurrency/keyed-mutex.js';
+import type { StoredEvent } from '../eventstore/event-envelope.js';
+import { ProjectionCheckpointConflictError } from '../eventstore/event-store.errors.js';
+import type { EventStore } from '../eventstore/event-store.port.js';
+import type { ProjectionCheckpoint, SqlStatement } from '../eventstore/projection-checkpoint.js';
+import { type Projection, type ProjectionReader, tableNamer } from './projection.js';
+import type { ProjectionStatus } from './projection-status.js';
+import { PositionWaiters } from './position-waiters.js';
+
+export interface ProjectionWorkerSettings {
+  batchSize: number;
+  pollIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export interface RebuildResult {
+  name: string;
+  status: ProjectionStatus['status'];
+  lastProcessedVersion: number;
+  eventsReplayed: number;
+  durationMs: number;
+}
+
+/**
+ * Runs one projection: reads the log after its checkpoint in batches, commits each batch's statements
+ * with the new checkpoint (compare-and-set on the old one), and sleeps until woken when caught up.
+ *
+ * A failing batch is retried event by event, so the checkpoint stops exactly before the failing event;
+ * that event is retried with exponential back-off while the projection shows `faulted`, and never
+ * skipped. A rebuild fills the next generation of tables beside the live one, catches it up to the head
+ * and swaps by committing the live checkpoint with the new generation.
+ */
+export class ProjectionWorker {
+  private readonly logger: Logger;
+  /** Serialises live steps and the rebuild's final swap. */
+  private readonly lock = new KeyedMutex();
+  private readonly waiters = new PositionWaiters();
+  private checkpoint: ProjectionCheckpoint;
+  private lastError: string | undefined;
+  private failures = 0;
+  /** Position up to which events are applied one by one, to stop exactly before a failing event. */
+  private isolateUntil = 0;
+  private rebuildState: ProjectionStatus['rebuild'] | undefined;
+  private rebuildRun: Promise<RebuildResult> | undefined;
+  private stopped = false;
+  private woken = false;
+  private wake: () => void = () => undefined;
+  private loop: Promise<void> | undefined;
+  /** Events read from the store by this worker (live and rebuild), for diagnostics and tests. */
+  eventsRead = 0;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly store: EventStore,
+    private readonly settings: ProjectionWorkerSettings,
+  ) {
+    this.logger = new Logger(`Projection ${projection.name}`);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  get position(): number {
+    return this.checkpoint.position;
+  }
+
+  get faulted(): boolean {
+    return this.lastError !== undefined;
+  }
+
+  /** Loads the checkpoint (creating generation 1 for a new projection), makes sure its tables exist, starts the loop. */
+  async start(): Promise<void> {
+    const existing = await this.store.loadCheckpoint(this.name);
+    const checkpoint = existing ?? { name: this.name, position: 0, eventId: null, eventsProcessed: 0, generation: 1 };
+    await this.store.commitProjection({
+      checkpoint,
+      expectedPosition: checkpoint.position,
+      statements: this.projection.schema(tableNamer(checkpoint.generation)),
+    });
+    this.checkpoint = checkpoint;
+    this.loop = this.run();
+  }
+
+  /** Stops after the current step. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.notify();
+    await this.loop;
+    await this.rebuildRun?.catch(() => undefined);
+  }
+
+  /** New events may be there. */
+  notify(): void {
+    this.woken = true;
+    this.wake();
+  }
+
+  /** Resolves true once the live copy has applied `position`, false after `timeoutMs`. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.waiters.waitFor(position, this.checkpoint.position, timeoutMs);
+  }
+
+  status(head: number): ProjectionStatus {
+    return {
+      name: this.name,
+      status: this.lastError !== undefined ? 'faulted' : this.rebuildState ? 'rebuilding' : 'running',
+      lastProcessedEvent: this.checkpoint.eventId,
+      lastProcessedVersion: this.checkpoint.position,
+      lag: Math.max(0, head - this.checkpoint.position),
+      eventsProcessed: this.checkpoint.eventsProcessed,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+      ...(this.rebuildState ? { rebuild: { ...this.rebuildState } } : {}),
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.woken = false;
+      let applied = 0;
+      try {
+        applied = await this.lock.run('live', () => this.step());
+        if (this.lastError !== undefined) this.logger.log(`recovered at position ${this.checkpoint.position}`);
+        this.lastError = undefined;
+        this.failures = 0;
+      } catch (error) {
+        await this.onFailure(error);
+        continue;
+      }
+      if (applied === 0 && !this.woken && !this.stopped) await this.sleep(this.settings.pollIntervalMs);
+    }
+  }
+
+  /** Applies the next batch to the live copy; returns how many events it applied. */
+  private async step(): Promise<number> {
+    const limit = this.checkpoint.position < this.isolateUntil ? 1 : this.settings.batchSize;
+    const events = await this.read(this.checkpoint.position, limit);
+    if (events.length === 0) return 0;
+    try {
+      this.checkpoint = await this.apply(this.checkpoint, events);
+    } catch (error) {
+      if (error instanceof ProjectionCheckpointConflictError) {
+        this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+        this.woken = true;
+        return 0;
+      }
+      if (events.length > 1) {
+        this.isolateUntil = events[events.length - 1].position;
+        this.woken = true;
+        return 0;
+      }
+      throw new ProjectionEventError(events[0], error);
+    }
+    this.waiters.reached(this.checkpoint.position);
+    return events.length;
+  }
+
+  /** Projects `events` onto the generation of `from` and commits them with the checkpoint after them. */
+  private async apply(from: ProjectionCheckpoint, events: readonly StoredEvent[]): Promise<ProjectionCheckpoint> {
+    const statements = await this.projection.project(events, tableNamer(from.generation), this.reader);
+    const last = events[events.length - 1];
+    const next: ProjectionCheckpoint = {
+      ...from,
+      position: last.position,
+      eventId: last.id,
+      eventsProcessed: from.eventsProcessed + events.length,
+    };
+    await this.store.commitProjection({ checkpoint: next, expectedPosition: from.position, statements });
+    return next;
+  }
+
+  private async read(after: number, limit: number): Promise<StoredEvent[]> {
+    const events = await this.store.readAll({ after, limit });
+    this.eventsRead += events.length;
+    return events;
+  }
+
+  private readonly reader: ProjectionReader = {
+    query: (sql, params) => this.store.queryReadModel(sql, params),
+  };
+
+  private async onFailure(error: unknown): Promise<void> {
+    this.failures += 1;
+    const message = error instanceof Error ? error.message : String(error);
+    if (this.lastError !== message) this.logger.error(message);
+    this.lastError = message;
+    const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (this.failures - 1));
+    await this.sleep(backoff);
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    const controller = new AbortController();
+    const woken = new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+    await Promise.race([woken, delay(ms, undefined, { signal: controller.signal }).catch(() => undefined)]);
+    controller.abort();
+    this.wake = () => undefined;
+  }
+
+  /**
+   * Replays the whole log into the next generation while the live copy keeps serving and advancing,
+   * then swaps. A second request while one runs gets the running one's result.
+   */
+  rebuild(now: () => number): Promise<RebuildResult> {
+    this.rebuildRun ??= this.runRebuild(now).finally(() => {
+      this.rebuildRun = undefined;
+      this.rebuildState = undefined;
+    });
+    return this.rebuildRun;
+  }
+
+  private async runRebuild(now: () => number): Promise<RebuildResult> {
+    const startedAt = now();
+    const live = this.checkpoint.generation;
+    const generation = live + 1;
+    const name = `${this.name}#rebuild`;
+    const previous = await this.store.loadCheckpoint(name);
+    let copy: ProjectionCheckpoint = { name, position: 0, eventId: null, eventsProcessed: 0, generation };
+    await this.store.commitProjection({
+      checkpoint: copy,
+      expectedPosition: previous?.position ?? 0,
+      // The generation before the live one may still be read by a request that looked it up before
+      // the last swap; it is dropped only now, a whole rebuild later.
+      statements: [...this.dropTables(live - 1), ...this.dropTables(generation), ...this.projection.schema(tableNamer(generation))],
+    });
+    this.rebuildState = { lastProcessedVersion: 0, eventsReplayed: 0, startedAt };
+
+    const catchUp = async (): Promise<boolean> => {
+      const events = await this.read(copy.position, this.settings.batchSize);
+      if (events.length === 0) return false;
+      copy = await this.apply(copy, events);
+      this.rebuildState = { lastProcessedVersion: copy.position, eventsReplayed: copy.eventsProcessed, startedAt };
+      return events.length === this.settings.batchSize;
+    };
+    while (!this.stopped && (await catchUp()));
+
+    return this.lock.run('live', async () => {
+      while (await catchUp());
+      const swapped: ProjectionCheckpoint = { ...copy, name: this.name };
+      await this.store.commitProjection({ checkpoint: swapped, expectedPosition: this.checkpoint.position, statements: [] });
+      this.checkpoint = swapped;
+      this.lastError = undefined;
+      this.isolateUntil = 0;
+      this.waiters.reached(swapped.position);
+      this.logger.log(`rebuilt generation ${generation} from ${swapped.eventsProcessed} events`);
+      return {
+        name: this.name,
+        status: 'running' as const,
+        lastProcessedVersion: swapped.position,
+        eventsReplayed: swapped.eventsProcessed,
+        durationMs: now() - startedAt,
+      };
+    });
+  }
+
+  private dropTables(generation: number): SqlStatement[] {
+    if (generation < 1) return [];
+    const table = tableNamer(generation);
+    return this.projection.tables.map((base) => ({ sql: `DROP TABLE IF EXISTS ${table(base)}` }));
+  }
+}
+
+/** A projection failed on one event; the message names it. */
+export class ProjectionEventError extends Error {
+  constructor(event: StoredEvent, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${reason} (event ${event.id}, ${event.eventType} at position ${event.position})`, { cause });
+    this.name = 'ProjectionEventError';
+  }
+}

@@ -1,0 +1,37 @@
+import type { StoredEvent } from '../eventstore/event-envelope.js';
+import type { SqlStatement } from '../eventstore/projection-checkpoint.js';
+
+/** Maps a table's base name to its name in one generation of the projection (`account_balances_g2`). */
+export type TableNamer = (base: string) => string;
+
+/** Reads a projection's own tables while it computes a batch. */
+export interface ProjectionReader {
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/**
+ * A read model built from the event log (an async projection, in Marten's terms). The runner feeds it
+ * every event in global position order, in batches, and commits the statements it returns together with
+ * its checkpoint: a projection never writes by itself, so it is applied exactly once per event.
+ *
+ * Rules: deterministic (time comes from the events, never the clock); statements use SQL that SQLite and
+ * PostgreSQL both accept; tables are named through the `TableNamer` so a rebuild can fill a fresh copy.
+ */
+export interface Projection {
+  /** Unique name; part of the API (`/projections/{name}`). */
+  readonly name: string;
+  /** Base names of its tables (the runner drops old generations by these names). */
+  readonly tables: readonly string[];
+  /** CREATE TABLE / CREATE INDEX ... IF NOT EXISTS statements of one generation. */
+  schema(table: TableNamer): SqlStatement[];
+  /**
+   * The statements that apply `events` (consecutive, in position order; events it does not care about
+   * included) to its tables. It may read its own tables through `reader` to know their current state.
+   */
+  project(events: readonly StoredEvent[], table: TableNamer, reader: ProjectionReader): Promise<SqlStatement[]>;
+}
+
+/** The table names of a projection's generation. */
+export function tableNamer(generation: number): TableNamer {
+  return (base) => `${base}_g${generation}`;
+}

@@ -1,0 +1,24 @@
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { IMPORTS_EXTRA, withImports } from '../common/module/imports-extra.js';
+
+/** Options of {@link ProjectionsModule}. */
+export interface ProjectionsModuleOptions {
+  /** Events read and committed per step (default 1000; rebuilds and catch-up use the same). */
+  batchSize?: number;
+  /** How often an idle runner looks for events it was not told about (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** First retry delay after a failure; doubles per failure up to `retryMaxMs` (default 100 ms). */
+  retryBaseMs?: number;
+  /** Longest retry delay (default 30,000 ms). */
+  retryMaxMs?: number;
+  /** How long a read with `minPosition` waits for the projection before 504 (default 5,000 ms). */
+  readWaitMs?: number;
+}
+
+export const {
+  ConfigurableModuleClass: ConfigurableProjectionsModule,
+  MODULE_OPTIONS_TOKEN: PROJECTIONS_OPTIONS,
+} = new ConfigurableModuleBuilder<ProjectionsModuleOptions>()
+  .setClassMethodName('forRoot')
+  .setExtras(IMPORTS_EXTRA, withImports)
+  .build();
