@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { setTimeout as delay } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as delay } from 'node:timers/promises';
 import { KeyedMutex } from '../common/concurrency/keyed-mutex.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { ProjectionCheckpointConflictError } from '../eventstore/event-store.errors.js';
@@ -131,6 +131,8 @@ export class ProjectionWorker {
         continue;
       }
       if (applied === 0 && !this.woken && !this.stopped) await this.sleep(this.settings.pollIntervalMs);
+      // An embedded store answers synchronously: let requests in between batches.
+      else await yieldToEventLoop();
     }
   }
 
@@ -230,6 +232,7 @@ export class ProjectionWorker {
     this.rebuildState = { lastProcessedVersion: 0, eventsReplayed: 0, startedAt };
 
     const catchUp = async (): Promise<boolean> => {
+      await yieldToEventLoop();
       const events = await this.read(copy.position, this.settings.batchSize);
       if (events.length === 0) return false;
       copy = await this.apply(copy, events);

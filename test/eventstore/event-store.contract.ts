@@ -55,7 +55,7 @@ function snapshot(aggregateId: string, version: number, state: Record<string, un
 }
 
 function checkpoint(name: string, position: number): ProjectionCheckpoint {
-  return { name, position, eventId: `evt-${position}`, eventsProcessed: position };
+  return { name, position, eventId: `evt-${position}`, eventsProcessed: position, generation: 1 };
 }
 
 /** The rejection of `promise`; fails the test when it resolves. */
@@ -540,7 +540,7 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
 
         // when
-        const next = { name: 'balances', position: 7, eventId: null, eventsProcessed: 5 };
+        const next = { name: 'balances', position: 7, eventId: null, eventsProcessed: 5, generation: 2 };
         await store.commitProjection({ checkpoint: next, expectedPosition: 3, statements: upsertRows([['acc-1', '700']]) });
 
         // then

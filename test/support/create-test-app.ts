@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,15 +21,17 @@ export interface TestApp {
 
 /**
  * The service as `main.ts` builds it (same modules, pipes, filters, body parsing), on a fresh SQLite
- * file in a temporary folder unless `overrides` says otherwise. `customize` may override providers.
+ * file in a temporary folder unless `overrides` says otherwise. `customize` may override providers;
+ * `providers` are added beside the app (e.g. an extra projection for the runner to find).
  */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+  providers: Provider[] = [],
 ): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'bank-e2e-'));
   const config: AppConfig = { ...loadAppConfig({}), sqlitePath: join(folder, 'event-store.sqlite'), ...overrides };
-  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule.forRoot(config)] })).compile();
+  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule.forRoot(config)], providers })).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app, config);
   await app.init();
