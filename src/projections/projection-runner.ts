@@ -89,6 +89,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     if (!worker.faulted) await worker.waitFor(this.head, waitMs);
   }
 
+  /** Read-your-writes for a read that spans every projection (their statuses). */
+  async awaitAllReadable(): Promise<void> {
+    await Promise.all(this.names().map((name) => this.awaitReadable(name)));
+  }
+
   rebuild(name: string): Promise<RebuildResult> {
     return this.worker(name).rebuild(() => this.clock.now());
   }

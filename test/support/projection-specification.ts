@@ -63,9 +63,12 @@ export type Batching = number | readonly number[] | undefined;
 
 /** Cuts `events` into consecutive batches. */
 export function inBatches<T>(events: readonly T[], batching: Batching): T[][] {
-  const sizes = batching === undefined ? [] : typeof batching === 'number' ? [] : [...batching];
+  const sizes = Array.isArray(batching) ? [...batching] : [];
   const size = typeof batching === 'number' ? batching : Number.POSITIVE_INFINITY;
-  if (!(size >= 1)) throw new RangeError(`batch size ${batching} must be at least 1`);
+  const valid = (n: number) => n === Number.POSITIVE_INFINITY || (Number.isInteger(n) && n >= 1);
+  if (![size, ...sizes].every(valid)) {
+    throw new RangeError(`batch sizes must be integers of at least 1, not ${String(batching)}`);
+  }
   const batches: T[][] = [];
   let index = 0;
   while (index < events.length) {
@@ -75,6 +78,9 @@ export function inBatches<T>(events: readonly T[], batching: Batching): T[][] {
   }
   return batches;
 }
+
+/** Every table of a projection with its rows, keyed by base name. */
+export type Tables = Record<string, Record<string, unknown>[]>;
 
 /** The read model after the projection ran: its tables (generation 1) in the in-memory store. */
 export class ProjectedReadModel {
@@ -102,8 +108,8 @@ export class ProjectedReadModel {
   }
 
   /** Every table of the projection with its rows: what "the same read model" compares. */
-  async tables(): Promise<Record<string, Record<string, unknown>[]>> {
-    const result: Record<string, Record<string, unknown>[]> = {};
+  async tables(): Promise<Tables> {
+    const result: Tables = {};
     for (const base of this.projection.tables) result[base] = await this.rows(base);
     return result;
   }
@@ -126,8 +132,7 @@ export function projectionSpecification(projection: Projection) {
         /** Projects the given events, cut into batches as `batching` says (default one batch). */
         whenProjected: (batching?: Batching): Promise<ProjectedReadModel> => project(projection, events, batching),
         /** The read model's tables after each batching; they must all equal the one-batch result. */
-        whenProjectedInEveryBatching: (): Promise<Array<{ batching: string; tables: Record<string, Record<string, unknown>[]> }>> =>
-          projectInEveryBatching(projection, events),
+        whenProjectedInEveryBatching: (): Promise<Array<{ batching: string; tables: Tables }>> => projectInEveryBatching(projection, events),
       };
     },
   };
@@ -160,7 +165,7 @@ async function projectInEveryBatching(projection: Projection, events: readonly S
     ['batches of 3', 3],
     ...events.slice(1).map((_, index): [string, Batching] => [`split after ${index + 1}`, [index + 1]]),
   ];
-  const results: Array<{ batching: string; tables: Record<string, Record<string, unknown>[]> }> = [];
+  const results: Array<{ batching: string; tables: Tables }> = [];
   for (const [name, batching] of batchings) {
     const model = await project(projection, events, batching);
     results.push({ batching: name, tables: await model.tables() });

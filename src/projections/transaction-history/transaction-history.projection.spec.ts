@@ -4,7 +4,14 @@ import { TransactionHistoryProjection, type TransactionRow } from './transaction
 const spec = () => projectionSpecification(new TransactionHistoryProjection());
 
 /** A `transaction_history` row as the projection writes it (money in cents). */
-function row(position: number, accountId: string, type: 'deposit' | 'withdrawal', amount: number, balanceAfter: number, transferId: string | null = null): TransactionRow {
+function row(
+  position: number,
+  accountId: string,
+  type: 'deposit' | 'withdrawal',
+  amount: number,
+  balanceAfter: number,
+  transferId: string | null = null,
+): TransactionRow {
   return {
     position,
     event_id: `evt-${String(position).padStart(3, '0')}`,

@@ -8,6 +8,7 @@ export class ListProjectionsHandler implements IQueryHandler<ListProjectionsQuer
   constructor(private readonly runner: ProjectionRunner) {}
 
   async execute(): Promise<ProjectionStatus[]> {
+    await this.runner.awaitAllReadable();
     return this.runner.statuses();
   }
 }
