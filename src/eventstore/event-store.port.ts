@@ -2,6 +2,7 @@ import type { AppendRequest, AppendResult } from './append.js';
 import type { StoredEvent } from './event-envelope.js';
 import type { IdempotencyRecord } from './idempotency-record.js';
 import type { ProjectionCheckpoint, ProjectionCommit } from './projection-checkpoint.js';
+import type { ProjectionLease } from './projection-lease.js';
 import type { Snapshot } from './snapshot.js';
 import type { StreamInfo } from './stream-info.js';
 
@@ -86,6 +87,12 @@ export interface EventStore {
    * @throws the database error of a failing statement, after rolling everything back.
    */
   commitProjection(commit: ProjectionCommit): Promise<void>;
+
+  /**
+   * Tries to take the lease of a projection; null when another worker (in this or another process)
+   * holds it. Only the holder runs the projection; the checkpoint compare-and-set still guards commits.
+   */
+  tryAcquireLease(name: string): Promise<ProjectionLease | null>;
 
   /** Rows of a query on read-model tables (`?` placeholders). */
   queryReadModel<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;

@@ -8,3 +8,4 @@ export * from './idempotency-record.js';
 export * from './projection-checkpoint.js';
 export * from './snapshot.js';
 export * from './stream-info.js';
+export * from './projection-lease.js';

@@ -1,6 +1,7 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
+import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   IdempotencyKeyTakenError,
@@ -26,6 +27,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly checkpoints = new Map<string, ProjectionCheckpoint>();
   private readonly appendListeners = new AppendListeners();
+  private readonly leases = new InProcessLeases();
   private readonly readModels: SqliteDatabase = new Database(':memory:');
 
   async append(request: AppendRequest): Promise<AppendResult> {
@@ -146,6 +148,10 @@ export class InMemoryEventStore implements EventStore {
       for (const statement of statements) this.readModels.prepare(statement.sql).run(...(statement.params ?? []));
     })();
     this.checkpoints.set(checkpoint.name, { ...checkpoint });
+  }
+
+  async tryAcquireLease(name: string): Promise<ProjectionLease | null> {
+    return this.leases.acquire(name);
   }
 
   async queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

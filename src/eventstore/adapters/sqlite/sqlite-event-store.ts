@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
+import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   EventStoreUnavailableError,
@@ -36,6 +37,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
+  private readonly leases = new InProcessLeases();
   /** Prepared read-model statements by SQL text: projections reuse a handful of statements per batch. */
   private readonly readModelStatements = new Map<string, Statement>();
   /** Runs a group of appends in one transaction; each in its own savepoint, so one refusal spoils nothing else. */
@@ -327,8 +329,20 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * Projection commits skip the fsync (`synchronous = NORMAL`): WAL keeps each one atomic, so read model
+   * and checkpoint still move together, and what a power cut could take away is re-applied from the
+   * checkpoint, since the events themselves are synced by every append's commit.
+   */
   commitProjection(commit: ProjectionCommit): Promise<void> {
-    return this.run(() => this.projectionTransaction(commit));
+    return this.run(() => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        this.projectionTransaction(commit);
+      } finally {
+        this.db.pragma('synchronous = FULL');
+      }
+    });
   }
 
   private commitProjectionInTransaction({ checkpoint, expectedPosition, statements }: ProjectionCommit): void {
@@ -344,6 +358,10 @@ export class SqliteEventStore implements EventStore {
       checkpoint.eventsProcessed,
       checkpoint.generation,
     );
+  }
+
+  async tryAcquireLease(name: string): Promise<ProjectionLease | null> {
+    return this.leases.acquire(name);
   }
 
   queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
