@@ -3,9 +3,15 @@ import { ConfigurableModuleBuilder } from '@nestjs/common';
 /** Options of {@link EventStoreModule}. */
 export interface EventStoreModuleOptions {
   /** Which adapter backs the store. `memory` is for tests only. */
-  driver: 'sqlite' | 'memory';
+  driver: 'sqlite' | 'postgres' | 'memory';
   /** SQLite database file (driver `sqlite`); its folder is created on start. */
   sqlitePath?: string;
+  /** PostgreSQL connection string (driver `postgres`). */
+  databaseUrl?: string;
+  /** PostgreSQL schema of the store's tables (default `public`). */
+  postgresSchema?: string;
+  /** PostgreSQL pool size (default 10). */
+  postgresPoolSize?: number;
 }
 
 export const {

@@ -19,6 +19,11 @@ export class PositionWaiters {
     });
   }
 
+  /** How many reads are waiting. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
   reached(position: number): void {
     for (const waiter of this.waiting) if (position >= waiter.position) waiter.resolve(true);
   }

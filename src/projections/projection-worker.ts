@@ -5,9 +5,13 @@ import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { ProjectionCheckpointConflictError } from '../eventstore/event-store.errors.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
 import type { ProjectionCheckpoint, SqlStatement } from '../eventstore/projection-checkpoint.js';
+import type { ProjectionLease } from '../eventstore/projection-lease.js';
 import { type Projection, type ProjectionReader, tableNamer } from './projection.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { PositionWaiters } from './position-waiters.js';
+
+/** How often a worker without the lease re-reads the checkpoint while reads here are waiting. */
+const FOLLOWER_WAIT_POLL_MS = 50;
 
 export interface ProjectionWorkerSettings {
   batchSize: number;
@@ -49,6 +53,8 @@ export class ProjectionWorker {
   private woken = false;
   private wake: () => void = () => undefined;
   private loop: Promise<void> | undefined;
+  /** Held while this process runs the projection; without it the worker only follows the checkpoint. */
+  private lease: ProjectionLease | null = null;
   /** Events read from the store by this worker (live and rebuild), for diagnostics and tests. */
   eventsRead = 0;
 
@@ -91,6 +97,8 @@ export class ProjectionWorker {
     this.notify();
     await this.loop;
     await this.rebuildRun?.catch(() => undefined);
+    await this.lease?.release().catch(() => undefined);
+    this.lease = null;
   }
 
   /** New events may be there. */
@@ -120,6 +128,11 @@ export class ProjectionWorker {
   private async run(): Promise<void> {
     while (!this.stopped) {
       this.woken = false;
+      if (!(await this.holdLease())) {
+        await this.follow();
+        await this.sleep(this.waiters.pending > 0 ? FOLLOWER_WAIT_POLL_MS : this.settings.pollIntervalMs);
+        continue;
+      }
       let applied = 0;
       try {
         applied = await this.lock.run('live', () => this.step());
@@ -133,6 +146,26 @@ export class ProjectionWorker {
       if (applied === 0 && !this.woken && !this.stopped) await this.sleep(this.settings.pollIntervalMs);
       // An embedded store answers synchronously: let requests in between batches.
       else await yieldToEventLoop();
+    }
+  }
+
+  /** Whether this process holds the projection's lease, taking it when it is free. */
+  private async holdLease(): Promise<boolean> {
+    if (this.lease?.held) return true;
+    this.lease = await this.store.tryAcquireLease(this.name).catch(() => null);
+    if (!this.lease) return false;
+    // Another process may have advanced the projection while this one followed.
+    this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+    return true;
+  }
+
+  /** Without the lease: keep the checkpoint current, so reads here wait for the holder's progress. */
+  private async follow(): Promise<void> {
+    try {
+      this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+      this.waiters.reached(this.checkpoint.position);
+    } catch {
+      // the store is unavailable; the next round tries again
     }
   }
 
@@ -242,9 +275,21 @@ export class ProjectionWorker {
     while (!this.stopped && (await catchUp()));
 
     return this.lock.run('live', async () => {
-      while (await catchUp());
-      const swapped: ProjectionCheckpoint = { ...copy, name: this.name };
-      await this.store.commitProjection({ checkpoint: swapped, expectedPosition: this.checkpoint.position, statements: [] });
+      let swapped: ProjectionCheckpoint;
+      for (;;) {
+        while (await catchUp());
+        // The live copy may be advanced by another process meanwhile: swap by compare-and-set on the
+        // position read here, once the fresh copy has reached it.
+        const live = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+        if (copy.position < live.position) continue;
+        swapped = { ...copy, name: this.name };
+        try {
+          await this.store.commitProjection({ checkpoint: swapped, expectedPosition: live.position, statements: [] });
+          break;
+        } catch (error) {
+          if (!(error instanceof ProjectionCheckpointConflictError)) throw error;
+        }
+      }
       this.checkpoint = swapped;
       this.lastError = undefined;
       this.isolateUntil = 0;

@@ -1,0 +1,437 @@
+import pg from 'pg';
+import type { AppendRequest, AppendResult } from '../../append.js';
+import { AppendListeners } from '../../append-listeners.js';
+import type { StoredEvent } from '../../event-envelope.js';
+import {
+  EventStoreUnavailableError,
+  IdempotencyKeyTakenError,
+  ProjectionCheckpointConflictError,
+  WrongExpectedVersionError,
+} from '../../event-store.errors.js';
+import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../../event-store.port.js';
+import type { IdempotencyRecord } from '../../idempotency-record.js';
+import type { ProjectionCheckpoint, ProjectionCommit } from '../../projection-checkpoint.js';
+import type { ProjectionLease } from '../../projection-lease.js';
+import type { Snapshot } from '../../snapshot.js';
+import type { StreamInfo } from '../../stream-info.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { tryPostgresLease } from './postgres-lease.js';
+import { PostgresNotifications } from './postgres-notifications.js';
+import { EVENT_COLUMNS, type PgEventRow, type PgSnapshotRow, pgRowToEvent, pgRowToSnapshot } from './postgres-rows.js';
+import { advisoryKey, checkedSchemaName, toPostgresPlaceholders } from './postgres-sql.js';
+
+export interface PostgresEventStoreOptions {
+  /** `postgres://user@host:port/database` */
+  connectionString: string;
+  /** Schema holding every table of the store (default `public`); created when missing. */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** BIGINT columns hold positions, versions and timestamps, all below 2^53: read them as numbers. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The event store on PostgreSQL, for several service instances on one database.
+ *
+ * Gap-safe global order. A reader that follows `position > checkpoint` must never pass a position
+ * whose transaction is still open. Every append therefore takes its positions and its transaction id
+ * together, under a short advisory lock held only for the INSERT of its events (not until commit), and
+ * that INSERT is the transaction's first write. So transaction ids and positions grow together and one
+ * transaction's positions are contiguous. `readAll` then returns only events of transactions older than
+ * the oldest one still running (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), in position
+ * order: an event it returns can have no unfinished event before it. This is Emmett's xmin technique
+ * made safe for position order; without the lock, transaction ids and positions could disagree and a
+ * reader could skip an event that commits late.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: pg.Pool;
+  private readonly schema: string;
+  private readonly clientConfig: pg.ClientConfig;
+  private readonly appendListeners = new AppendListeners();
+  private readonly notifications: PostgresNotifications;
+  private readonly appendLockKey: string;
+  private readonly channel: string;
+
+  private constructor(options: PostgresEventStoreOptions) {
+    this.schema = checkedSchemaName(options.schema ?? 'public');
+    this.clientConfig = {
+      connectionString: options.connectionString,
+      options: `-c search_path=${this.schema}`,
+      types: TYPES,
+    };
+    this.pool = new pg.Pool({ ...this.clientConfig, max: options.poolSize ?? 10 });
+    this.pool.on('error', () => undefined); // an idle client's error; the next query reports it
+    this.appendLockKey = advisoryKey(this.schema, 'append');
+    this.channel = `events_appended_${this.schema}`;
+    this.notifications = new PostgresNotifications(this.clientConfig, this.channel, this.appendListeners);
+  }
+
+  /** Connects, creates the schema and applies pending migrations, and starts listening for appends. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await store.migrate();
+      await store.notifications.start();
+    } catch (error) {
+      await store.close();
+      throw toStoreError(error);
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryKey(this.schema, 'migrations')]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((row) => Number(row.version)));
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return this.guard(async () => {
+      const result = await this.transaction((client) => this.appendInTransaction(client, request));
+      this.appendListeners.notify(result.position);
+      return result;
+    });
+  }
+
+  private async appendInTransaction(client: pg.PoolClient, request: AppendRequest): Promise<AppendResult> {
+    const { streamId, streamType, expectedVersion, events } = request;
+    if (events.length === 0) throw new RangeError('append needs at least one event');
+    const current = await this.currentVersion(client, streamId);
+    if (current !== expectedVersion) throw new WrongExpectedVersionError(streamId, expectedVersion, current);
+
+    const positions = await this.insertEvents(client, request);
+    const version = expectedVersion + events.length;
+    const moved =
+      expectedVersion === 0
+        ? await client.query('INSERT INTO streams (stream_id, stream_type, version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            streamId,
+            streamType,
+            version,
+          ])
+        : await client.query('UPDATE streams SET version = $1 WHERE stream_id = $2 AND version = $3', [version, streamId, expectedVersion]);
+    if (moved.rowCount !== 1) throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(client, streamId));
+
+    const stored: StoredEvent[] = events.map((event, index) => ({
+      id: event.id,
+      position: positions[index],
+      aggregateId: streamId,
+      aggregateType: streamType,
+      eventType: event.eventType,
+      data: structuredClone(event.data),
+      metadata: {
+        timestamp: event.timestamp,
+        version: expectedVersion + index + 1,
+        schemaVersion: event.schemaVersion,
+        ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
+        ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
+      },
+    }));
+    const result: AppendResult = { version, position: positions[positions.length - 1], events: stored };
+    if (request.idempotency) await this.insertIdempotency(client, { ...request.idempotency, body: request.idempotency.body(result) });
+    if (request.snapshot) await this.writeSnapshot(client, request.snapshot);
+    await client.query('SELECT pg_notify($1, $2)', [this.channel, String(result.position)]);
+    return result;
+  }
+
+  /**
+   * The transaction's first write, under the append lock: its positions and transaction id are taken
+   * together (see the class comment). The lock is session-level so it is released right after the
+   * INSERT, not at commit; a failed INSERT releases it after the rollback.
+   */
+  private async insertEvents(client: pg.PoolClient, request: AppendRequest): Promise<number[]> {
+    const values: unknown[] = [];
+    const rows = request.events.map((event, index) => {
+      const base = values.length;
+      values.push(
+        event.id,
+        request.streamId,
+        request.streamType,
+        request.expectedVersion + index + 1,
+        event.eventType,
+        JSON.stringify(event.data),
+        event.schemaVersion,
+        event.timestamp,
+        event.correlationId ?? null,
+        event.causationId ?? null,
+      );
+      return `(${Array.from({ length: 10 }, (_, column) => `$${base + column + 1}`).join(', ')})`;
+    });
+    await client.query('SELECT pg_advisory_lock($1::bigint)', [this.appendLockKey]);
+    let inserted: pg.QueryResult<{ position: number }>;
+    try {
+      inserted = await client.query<{ position: number }>(
+        `INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
+           correlation_id, causation_id) VALUES ${rows.join(', ')} RETURNING position`,
+        values,
+      );
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.appendLockKey]).catch(() => undefined);
+      if (!isUniqueViolation(error, 'events_stream_id_version_key')) throw new RolledBack(error);
+      // Another instance appended to the stream between our version check and our INSERT.
+      const current = await this.currentVersion(this.pool, request.streamId);
+      throw new RolledBack(new WrongExpectedVersionError(request.streamId, request.expectedVersion, current));
+    }
+    await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.appendLockKey]);
+    return inserted.rows.map((row) => row.position);
+  }
+
+  private async currentVersion(db: Queryable, streamId: string): Promise<number> {
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    return rows[0]?.version ?? 0;
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const direction = options.direction === 'backward' ? 'DESC' : 'ASC';
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<PgEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 AND version <= $3
+         ORDER BY version ${direction} LIMIT $4`,
+        [streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER, options.limit ?? null],
+      );
+      return rows.map(pgRowToEvent);
+    });
+  }
+
+  /** Only events of transactions older than every running one: see the class comment. */
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const types = options.eventTypes && options.eventTypes.length > 0 ? options.eventTypes : null;
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<PgEventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           ${types ? 'AND event_type = ANY($3)' : ''}
+         ORDER BY position LIMIT $2`,
+        types ? [options.after ?? 0, options.limit, types] : [options.after ?? 0, options.limit],
+      );
+      return rows.map(pgRowToEvent);
+    });
+  }
+
+  streamInfo(streamId: string): Promise<StreamInfo | null> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ stream_id: string; stream_type: string; version: number }>(
+        'SELECT stream_id, stream_type, version FROM streams WHERE stream_id = $1',
+        [streamId],
+      );
+      return rows[0] ? { streamId: rows[0].stream_id, streamType: rows[0].stream_type, version: rows[0].version } : null;
+    });
+  }
+
+  streamVersionAt(streamId: string, timestamp: number): Promise<number> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ version: number | null }>(
+        'SELECT max(version) AS version FROM events WHERE stream_id = $1 AND timestamp <= $2',
+        [streamId, timestamp],
+      );
+      return rows[0]?.version ?? 0;
+    });
+  }
+
+  headPosition(): Promise<number> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ position: number | null }>('SELECT max(position) AS position FROM events');
+      return rows[0]?.position ?? 0;
+    });
+  }
+
+  loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<PgSnapshotRow>(
+        'SELECT * FROM snapshots WHERE stream_id = $1 AND version <= $2 ORDER BY version DESC LIMIT 1',
+        [streamId, maxVersion],
+      );
+      return rows[0] ? pgRowToSnapshot(rows[0]) : null;
+    });
+  }
+
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    return this.guard(() => this.transaction((client) => this.writeSnapshot(client, snapshot)));
+  }
+
+  /** Saves a snapshot and counts it when it is new. */
+  private async writeSnapshot(client: pg.PoolClient, snapshot: Snapshot): Promise<void> {
+    const { rows } = await client.query<{ inserted: boolean }>(
+      `INSERT INTO snapshots (stream_id, version, stream_type, state, timestamp, schema_version) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stream_id, version) DO UPDATE SET stream_type = excluded.stream_type, state = excluded.state,
+         timestamp = excluded.timestamp, schema_version = excluded.schema_version
+       RETURNING (xmax = 0) AS inserted`,
+      [snapshot.aggregateId, snapshot.version, snapshot.aggregateType, JSON.stringify(snapshot.state), snapshot.timestamp, snapshot.schemaVersion],
+    );
+    if (rows[0]?.inserted) {
+      await client.query(
+        `INSERT INTO store_counters (name, value) VALUES ('snapshots', 1)
+         ON CONFLICT (name) DO UPDATE SET value = store_counters.value + 1`,
+      );
+    }
+  }
+
+  countSnapshots(): Promise<number> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ value: number }>("SELECT value FROM store_counters WHERE name = 'snapshots'");
+      return rows[0]?.value ?? 0;
+    });
+  }
+
+  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ key: string; fingerprint: string; status_code: number; body: unknown; created_at: number }>(
+        'SELECT * FROM idempotency_records WHERE key = $1',
+        [key],
+      );
+      const row = rows[0];
+      return row
+        ? { key: row.key, fingerprint: row.fingerprint, statusCode: row.status_code, body: row.body, createdAt: row.created_at }
+        : null;
+    });
+  }
+
+  saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
+    return this.guard(() => this.insertIdempotency(this.pool, record));
+  }
+
+  private async insertIdempotency(db: Queryable, record: IdempotencyRecord): Promise<void> {
+    try {
+      await db.query(
+        'INSERT INTO idempotency_records (key, fingerprint, status_code, body, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [record.key, record.fingerprint, record.statusCode, JSON.stringify(record.body), record.createdAt],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'idempotency_records_pkey')) throw new IdempotencyKeyTakenError(record.key);
+      throw error;
+    }
+  }
+
+  loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ name: string; position: number; event_id: string | null; events_processed: number; generation: number }>(
+        'SELECT * FROM projection_checkpoints WHERE name = $1',
+        [name],
+      );
+      const row = rows[0];
+      return row
+        ? { name: row.name, position: row.position, eventId: row.event_id, eventsProcessed: row.events_processed, generation: row.generation }
+        : null;
+    });
+  }
+
+  commitProjection({ checkpoint, expectedPosition, statements }: ProjectionCommit): Promise<void> {
+    return this.guard(() =>
+      this.transaction(async (client) => {
+        // Make the row exist, then lock it: two workers committing at once serialise here, and the
+        // second sees the first one's position and refuses.
+        await client.query(
+          `INSERT INTO projection_checkpoints (name, position, event_id, events_processed, generation)
+           VALUES ($1, 0, NULL, 0, $2) ON CONFLICT (name) DO NOTHING`,
+          [checkpoint.name, checkpoint.generation],
+        );
+        const { rows } = await client.query<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
+          checkpoint.name,
+        ]);
+        const actual = rows[0].position;
+        if (actual !== expectedPosition) throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actual);
+        for (const statement of statements) await client.query(toPostgresPlaceholders(statement.sql), [...(statement.params ?? [])]);
+        await client.query(
+          `UPDATE projection_checkpoints SET position = $2, event_id = $3, events_processed = $4, generation = $5 WHERE name = $1`,
+          [checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed, checkpoint.generation],
+        );
+      }),
+    );
+  }
+
+  queryReadModel<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.guard(async () => (await this.pool.query(toPostgresPlaceholders(sql), [...params])).rows as Row[]);
+  }
+
+  tryAcquireLease(name: string): Promise<ProjectionLease | null> {
+    return this.guard(() => tryPostgresLease(this.clientConfig, advisoryKey(this.schema, `projection:${name}`)));
+  }
+
+  onAppended(listener: (position: number) => void): () => void {
+    return this.appendListeners.add(listener);
+  }
+
+  ping(): Promise<void> {
+    return this.guard(async () => {
+      await this.pool.query('SELECT 1');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.notifications.close();
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  /** Runs `work` in a transaction on one pooled connection; rolls back when it throws. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (!(error instanceof RolledBack)) await client.query('ROLLBACK').catch(() => undefined);
+      throw error instanceof RolledBack ? error.cause : error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+/** An error after which the transaction was already rolled back. */
+class RolledBack extends Error {
+  constructor(override readonly cause: unknown) {
+    super('rolled back');
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const candidate = error as { code?: string; constraint?: string };
+  return candidate?.code === '23505' && candidate.constraint === constraint;
+}
+
+/** Connection failures become EventStoreUnavailableError; other errors pass unchanged. */
+function toStoreError(error: unknown): unknown {
+  const code = (error as { code?: string })?.code ?? '';
+  if (/^(08|57P|53)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code)) {
+    return new EventStoreUnavailableError('PostgreSQL store unavailable', { cause: error });
+  }
+  if (error instanceof Error && /Connection terminated|not queryable|Cannot use a pool after calling end/.test(error.message)) {
+    return new EventStoreUnavailableError('PostgreSQL store unavailable', { cause: error });
+  }
+  return error;
+}
