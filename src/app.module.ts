@@ -11,7 +11,13 @@ import { StatsModule } from './stats/stats.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const store = EventStoreModule.forRoot({ driver: config.eventStore, sqlitePath: config.sqlitePath });
+    const store = EventStoreModule.forRoot({
+      driver: config.eventStore,
+      sqlitePath: config.sqlitePath,
+      databaseUrl: config.databaseUrl,
+      postgresSchema: config.postgresSchema,
+      postgresPoolSize: config.postgresPoolSize,
+    });
     const projections = ProjectionsModule.forRoot({ imports: [store] });
     return {
       module: AppModule,

@@ -297,6 +297,7 @@ describe('seed workflows 2 and 3: Event Replay and Analytics', () => {
       expect(status).toStrictEqual({
         name: 'TransactionHistory',
         status: 'running',
+        worker: 'active',
         lastProcessedEvent: ids[12],
         lastProcessedVersion: 12,
         lag: 0,

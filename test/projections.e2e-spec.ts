@@ -58,6 +58,7 @@ function caughtUp(head: number, eventId: string | null, processed = head): Json[
   return PROJECTIONS.map((name) => ({
     name,
     status: 'running',
+    worker: 'active',
     lastProcessedEvent: eventId,
     lastProcessedVersion: head,
     lag: 0,

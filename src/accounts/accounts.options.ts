@@ -5,7 +5,7 @@ import { IMPORTS_EXTRA, withImports } from '../common/module/imports-extra.js';
 export interface AccountsModuleOptions {
   /** Take a snapshot each time an account's version passes a multiple of this (default 10). */
   snapshotEvery?: number;
-  /** Attempts of a command whose append met a concurrent writer before it gives up (default 10). */
+  /** Attempts of a command whose append met a concurrent writer before it gives up (default 30). */
   maxAttempts?: number;
   /** How many recently written accounts keep their state in memory (default 10,000; 0 turns it off). */
   cachedAccounts?: number;

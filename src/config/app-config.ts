@@ -3,9 +3,15 @@ export interface AppConfig {
   /** HTTP port. */
   port: number;
   /** Event store adapter. */
-  eventStore: 'sqlite' | 'memory';
+  eventStore: 'sqlite' | 'postgres' | 'memory';
   /** SQLite database file. */
   sqlitePath: string;
+  /** PostgreSQL connection string (EVENT_STORE=postgres). */
+  databaseUrl: string;
+  /** PostgreSQL schema of the store's tables. */
+  postgresSchema: string;
+  /** PostgreSQL connection pool size. */
+  postgresPoolSize: number;
   /** Snapshot every N events of an account. */
   snapshotEvery: number;
   /** Largest accepted request body, in bytes. */
@@ -29,8 +35,11 @@ type Env = Record<string, string | undefined>;
 export function loadAppConfig(env: Env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    eventStore: oneOf(env, 'EVENT_STORE', 'sqlite', ['sqlite', 'memory'] as const),
+    eventStore: oneOf(env, 'EVENT_STORE', 'sqlite', ['sqlite', 'postgres', 'memory'] as const),
     sqlitePath: nonEmpty(env, 'SQLITE_PATH', './data/event-store.sqlite'),
+    databaseUrl: postgresUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
+    postgresSchema: identifier(env, 'PG_SCHEMA', 'public'),
+    postgresPoolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 1000),
     snapshotEvery: integer(env, 'SNAPSHOT_EVERY', 10, 1, 1_000_000),
     bodyLimit: bytes(env, 'BODY_LIMIT', 100 * 1024),
   };
@@ -54,6 +63,20 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
 function nonEmpty(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   return raw === undefined || raw === '' ? fallback : raw;
+}
+
+function postgresUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new ConfigError(name, raw.replace(/:[^:@/]*@/, ':***@'), 'a postgres:// URL');
+  return raw;
+}
+
+function identifier(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new ConfigError(name, raw, 'a lower-case SQL identifier');
+  return raw;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };

@@ -1,6 +1,19 @@
 /** Readers waiting for a projection to reach a global position. */
 export class PositionWaiters {
   private readonly waiting = new Set<{ position: number; resolve: (reached: boolean) => void }>();
+  private arrivals = new Set<() => void>();
+
+  /** Resolves when the next reader starts waiting, or when `signal` aborts. */
+  nextArrival(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const arrived = () => {
+        this.arrivals.delete(arrived);
+        resolve();
+      };
+      this.arrivals.add(arrived);
+      signal.addEventListener('abort', arrived, { once: true });
+    });
+  }
 
   /** Resolves true as soon as `reached(p)` reports p >= position, false after `timeoutMs`. */
   waitFor(position: number, current: number, timeoutMs: number): Promise<boolean> {
@@ -16,6 +29,9 @@ export class PositionWaiters {
       };
       const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
       this.waiting.add(waiter);
+      const arrivals = this.arrivals;
+      this.arrivals = new Set();
+      for (const arrived of arrivals) arrived();
     });
   }
 

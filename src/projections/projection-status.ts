@@ -2,6 +2,8 @@
 export interface ProjectionStatus {
   name: string;
   status: 'running' | 'rebuilding' | 'faulted';
+  /** `active` when this instance runs the projection (holds its lease), `standby` when another does. */
+  worker: 'active' | 'standby';
   /** Id of the last event applied to the live copy. */
   lastProcessedEvent: string | null;
   /** Global position of the last event applied to the live copy. */

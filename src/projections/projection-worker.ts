@@ -15,6 +15,8 @@ const FOLLOWER_WAIT_POLL_MS = 50;
 
 export interface ProjectionWorkerSettings {
   batchSize: number;
+  /** After a partial batch, wait this long for more events (unless a reader waits) to batch them. */
+  coalesceMs: number;
   pollIntervalMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -80,14 +82,23 @@ export class ProjectionWorker {
 
   /** Loads the checkpoint (creating generation 1 for a new projection), makes sure its tables exist, starts the loop. */
   async start(): Promise<void> {
-    const existing = await this.store.loadCheckpoint(this.name);
-    const checkpoint = existing ?? { name: this.name, position: 0, eventId: null, eventsProcessed: 0, generation: 1 };
-    await this.store.commitProjection({
-      checkpoint,
-      expectedPosition: checkpoint.position,
-      statements: this.projection.schema(tableNamer(checkpoint.generation)),
-    });
-    this.checkpoint = checkpoint;
+    // Instances starting together race to create the tables and may move the checkpoint meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.store.loadCheckpoint(this.name);
+      const checkpoint = existing ?? { name: this.name, position: 0, eventId: null, eventsProcessed: 0, generation: 1 };
+      try {
+        await this.store.commitProjection({
+          checkpoint,
+          expectedPosition: checkpoint.position,
+          statements: this.projection.schema(tableNamer(checkpoint.generation)),
+        });
+        this.checkpoint = checkpoint;
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await delay(20 * attempt);
+      }
+    }
     this.loop = this.run();
   }
 
@@ -115,6 +126,7 @@ export class ProjectionWorker {
   status(head: number): ProjectionStatus {
     return {
       name: this.name,
+      worker: this.lease?.held ? 'active' : 'standby',
       status: this.lastError !== undefined ? 'faulted' : this.rebuildState ? 'rebuilding' : 'running',
       lastProcessedEvent: this.checkpoint.eventId,
       lastProcessedVersion: this.checkpoint.position,
@@ -144,6 +156,7 @@ export class ProjectionWorker {
         continue;
       }
       if (applied === 0 && !this.woken && !this.stopped) await this.sleep(this.settings.pollIntervalMs);
+      else if (applied > 0 && applied < this.settings.batchSize) await this.coalesce();
       // An embedded store answers synchronously: let requests in between batches.
       else await yieldToEventLoop();
     }
@@ -224,6 +237,20 @@ export class ProjectionWorker {
     this.lastError = message;
     const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (this.failures - 1));
     await this.sleep(backoff);
+  }
+
+  /**
+   * Under a steady trickle of commits, waiting a moment turns many one-event transactions into one
+   * batch. A reader that starts waiting cuts the wait short, so read-your-writes stays immediate.
+   */
+  private async coalesce(): Promise<void> {
+    if (this.settings.coalesceMs <= 0 || this.waiters.pending > 0) return yieldToEventLoop();
+    const controller = new AbortController();
+    await Promise.race([
+      this.waiters.nextArrival(controller.signal),
+      delay(this.settings.coalesceMs, undefined, { signal: controller.signal }).catch(() => undefined),
+    ]);
+    controller.abort();
   }
 
   private async sleep(ms: number): Promise<void> {

@@ -49,7 +49,7 @@ export class AccountCommandExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ACCOUNTS_OPTIONS) options: AccountsModuleOptions,
   ) {
-    this.maxAttempts = options.maxAttempts ?? 10;
+    this.maxAttempts = options.maxAttempts ?? 30;
   }
 
   execute(run: AccountCommandRun): Promise<AccountCommandResult> {
@@ -109,7 +109,8 @@ export class AccountCommandExecutor {
         if (attempt >= this.maxAttempts) {
           throw new StoreUnavailableError(`Account ${accountId} is under heavy concurrent writes; retry later`);
         }
-        await delay(Math.random() * 5 * attempt);
+        // Jittered back-off, so two instances racing for one account stop meeting at the same moment.
+        await delay(Math.random() * Math.min(25, 2 * attempt));
       }
     }
   }

@@ -18,6 +18,13 @@ export class ProjectionStatusResponseDto {
   @ApiProperty({ enum: ['running', 'rebuilding', 'faulted'], example: 'running' })
   status: 'running' | 'rebuilding' | 'faulted';
 
+  @ApiProperty({
+    enum: ['active', 'standby'],
+    description: 'active: this instance runs the projection; standby: another instance holds its lease',
+    example: 'active',
+  })
+  worker: 'active' | 'standby';
+
   @ApiProperty({ nullable: true, type: String, example: 'evt-015' })
   lastProcessedEvent: string | null;
 
