@@ -12,8 +12,11 @@
 //   BENCH_MEMORY_STORE  1: also measure deposits against the service with EVENT_STORE=memory (diagnostic)
 //   BENCH_SQLITE_NORMAL 1: also measure deposits against the service with SQLite `synchronous = NORMAL`
 //                       instead of FULL, via the preload bench/diag/sqlite-synchronous.mjs (diagnostic)
+//   BENCH_POSTGRES      1: also measure deposits on PostgreSQL (DATABASE_URL, default the local test database),
+//                       with one instance and with two instances on one schema (load split across both)
 //   BENCH_GET_LIMIT     when set (e.g. 5): also measure GET ?limit=N for both accounts (same response size)
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -36,6 +39,8 @@ const config = {
   memoryStore: process.env.BENCH_MEMORY_STORE === '1',
   sqliteNormal: process.env.BENCH_SQLITE_NORMAL === '1',
   getLimit: process.env.BENCH_GET_LIMIT ? Number(process.env.BENCH_GET_LIMIT) : null,
+  postgres: process.env.BENCH_POSTGRES === '1',
+  databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 };
 
 function positive(name, fallback) {
@@ -157,6 +162,11 @@ async function stopAll() {
     ),
   );
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  if (config.postgres) {
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS bench_${process.pid} CASCADE`).finally(() => client.end());
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -217,21 +227,35 @@ async function seedDeposits(server, accountId, count, connections = 4) {
  */
 async function measure(target, seconds, { record = true } = {}) {
   const latencies = [];
-  const instance = autocannon({
-    url: target.server.url,
-    connections: config.connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [target.request()],
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (record && statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
+  // A target with several servers splits the connections across them and adds up the results.
+  const servers = target.servers ?? [target.server];
+  const results = await Promise.all(
+    servers.map((server, index) => {
+      const instance = autocannon({
+        url: server.url,
+        connections: Math.max(1, Math.round(config.connections / servers.length) + (index === 0 ? config.connections % servers.length : 0)),
+        duration: seconds,
+        timeout: 30,
+        requests: [target.request()],
+      });
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        if (record && statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      });
+      return instance;
+    }),
+  );
+  const result = results.reduce((sum, next) => ({
+    ...sum,
+    requests: { average: sum.requests.average + next.requests.average },
+    '2xx': sum['2xx'] + next['2xx'],
+    non2xx: sum.non2xx + next.non2xx,
+    errors: sum.errors + next.errors,
+    timeouts: sum.timeouts + next.timeouts,
+  }));
   if (result.non2xx || result.errors || result.timeouts) {
     throw new Error(
       `${target.label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts ` +
-        `(status codes ${JSON.stringify(result.statusCodeStats)}); server stderr:\n${target.server.stderr()}`,
+        `(status codes ${JSON.stringify(result.statusCodeStats)}); server stderr:\n${servers.map((server) => server.stderr()).join('\n')}`,
     );
   }
   if (!record) return null;
@@ -350,6 +374,9 @@ async function main() {
         path.join(ROOT, 'bench', 'diag', 'sqlite-synchronous.mjs'),
       ])
     : null;
+  const pgEnv = { ...serviceEnv('postgres'), DATABASE_URL: config.databaseUrl, PG_SCHEMA: `bench_${process.pid}` };
+  const postgres = config.postgres ? await startServer('service-postgres', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
+  const postgresSecond = config.postgres ? await startServer('service-postgres-2', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
   if (normal && !normal.stderr().includes('[diag] sqlite synchronous=1')) {
     throw new Error(`synchronous=NORMAL preload did not take effect:\n${normal.stderr()}`);
   }
@@ -369,6 +396,7 @@ async function main() {
   await openAccounts(service, ids);
   if (memory) await openAccounts(memory, ids);
   if (normal) await openAccounts(normal, ids);
+  if (postgres) await openAccounts(postgres, ids);
 
   const depositTargets = [
     { key: 'floor', label: 'bare NestJS POST (floor)', server: floor, request: rotatingDeposit('/bare/deposit', ids) },
@@ -389,6 +417,22 @@ async function main() {
       server: normal,
       request: rotatingDeposit('/commands/deposit', ids),
     });
+  }
+  if (postgres) {
+    depositTargets.push(
+      {
+        key: 'depositPostgres',
+        label: 'service POST /commands/deposit (PostgreSQL, one instance)',
+        server: postgres,
+        request: rotatingDeposit('/commands/deposit', ids),
+      },
+      {
+        key: 'depositPostgresTwo',
+        label: 'service POST /commands/deposit (PostgreSQL, two instances, load split)',
+        servers: [postgres, postgresSecond],
+        request: rotatingDeposit('/commands/deposit', ids),
+      },
+    );
   }
   const depositRuns = await compare(depositTargets);
 
@@ -450,6 +494,18 @@ async function main() {
   }
   if (summary.depositSyncNormal) {
     ratios.depositSyncNormalVsFloor = { value: summary.depositSyncNormal.rps / summary.floor.rps, perRound: perRound('floor', 'depositSyncNormal', 'rps') };
+  }
+  if (summary.depositPostgres) {
+    ratios.depositPostgresVsSqlite = {
+      value: summary.depositPostgres.rps / summary.deposit.rps,
+      perRound: perRound('deposit', 'depositPostgres', 'rps'),
+      target: '>= 0.50',
+      met: summary.depositPostgres.rps / summary.deposit.rps >= 0.5,
+    };
+    ratios.depositPostgresTwoVsOne = {
+      value: summary.depositPostgresTwo.rps / summary.depositPostgres.rps,
+      perRound: perRound('depositPostgres', 'depositPostgresTwo', 'rps'),
+    };
   }
   if (summary.getSmallLimited) {
     ratios.getLimitedP50LargeVsSmall = {

@@ -6,7 +6,7 @@ import { ACCOUNT_EVENTS } from '../projections/account-event-types.js';
 import { AsyncProjection } from '../projections/async-projection.decorator.js';
 import { EventLogProjection } from '../projections/event-log-projection.js';
 import type { ProjectionReader, TableNamer } from '../projections/projection.js';
-import { placeholders } from '../projections/sql.js';
+import { insertRows, onConflictUpdate, placeholders } from '../projections/sql.js';
 
 export const STATS = 'Stats';
 
@@ -69,18 +69,21 @@ export class StatsProjection extends EventLogProjection {
         )
       ).map((row) => [row.aggregate, Number(row.event_count)]),
     );
-    const statements: SqlStatement[] = [];
-    const upsertType = `INSERT INTO ${table('stats_event_types')} (event_type, event_count) VALUES (?, ?)
-      ON CONFLICT (event_type) DO UPDATE SET event_count = excluded.event_count`;
-    for (const [type, count] of byType) statements.push({ sql: upsertType, params: [type, (typeCounts.get(type) ?? 0) + count] });
-    const upsertAggregate = `INSERT INTO ${table('stats_aggregates')} (aggregate, event_count, latest_version) VALUES (?, ?, ?)
-      ON CONFLICT (aggregate) DO UPDATE SET event_count = excluded.event_count, latest_version = excluded.latest_version`;
+    const typeColumns = ['event_type', 'event_count'];
+    const statements = insertRows(
+      table('stats_event_types'),
+      typeColumns,
+      [...byType].map(([type, count]) => [type, (typeCounts.get(type) ?? 0) + count]),
+      onConflictUpdate('event_type', typeColumns),
+    );
     let newAggregates = 0;
-    for (const [key, entry] of byAggregate) {
+    const aggregateRows = [...byAggregate].map(([key, entry]) => {
       const before = known.get(key);
       if (before === undefined) newAggregates += 1;
-      statements.push({ sql: upsertAggregate, params: [key, (before ?? 0) + entry.count, entry.latestVersion] });
-    }
+      return [key, (before ?? 0) + entry.count, entry.latestVersion];
+    });
+    const aggregateColumns = ['aggregate', 'event_count', 'latest_version'];
+    statements.push(...insertRows(table('stats_aggregates'), aggregateColumns, aggregateRows, onConflictUpdate('aggregate', aggregateColumns)));
     statements.push({
       sql: `INSERT INTO ${table('stats_totals')} (id, total_events, total_aggregates) VALUES (1, ?, ?)
         ON CONFLICT (id) DO UPDATE SET total_events = excluded.total_events, total_aggregates = excluded.total_aggregates`,

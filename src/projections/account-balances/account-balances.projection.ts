@@ -10,7 +10,7 @@ import type { SqlStatement } from '../../eventstore/projection-checkpoint.js';
 import { AsyncProjection } from '../async-projection.decorator.js';
 import { EventLogProjection } from '../event-log-projection.js';
 import type { ProjectionReader, TableNamer } from '../projection.js';
-import { placeholders } from '../sql.js';
+import { insertRows, onConflictUpdate, placeholders } from '../sql.js';
 import { ACCOUNT_EVENTS } from '../account-event-types.js';
 
 /** A row of `account_balances`; money in minor units. */
@@ -50,12 +50,12 @@ export class AccountBalancesProjection extends EventLogProjection {
     );
     const accounts = new Map(rows.map((row) => [row.account_id, { ...row }]));
     for (const event of relevant) accounts.set(event.aggregateId, evolve(accounts.get(event.aggregateId), event));
-    const upsert = `INSERT INTO ${table('account_balances')} (account_id, balance, is_active, last_updated) VALUES (?, ?, ?, ?)
-      ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance, is_active = excluded.is_active, last_updated = excluded.last_updated`;
-    return ids.map((id) => {
+    const columns = ['account_id', 'balance', 'is_active', 'last_updated'];
+    const changed = ids.map((id) => {
       const row = accounts.get(id)!;
-      return { sql: upsert, params: [row.account_id, row.balance, row.is_active, row.last_updated] };
+      return [row.account_id, row.balance, row.is_active, row.last_updated];
     });
+    return insertRows(table('account_balances'), columns, changed, onConflictUpdate('account_id', columns));
   }
 }
 

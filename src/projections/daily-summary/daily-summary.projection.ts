@@ -6,7 +6,7 @@ import { ACCOUNT_EVENTS, moneyMovementOf } from '../account-event-types.js';
 import { AsyncProjection } from '../async-projection.decorator.js';
 import { EventLogProjection } from '../event-log-projection.js';
 import type { ProjectionReader, TableNamer } from '../projection.js';
-import { placeholders } from '../sql.js';
+import { insertRows, onConflictUpdate, placeholders } from '../sql.js';
 
 export const DAILY_SUMMARY = 'DailySummary';
 
@@ -72,27 +72,23 @@ export class DailySummaryProjection extends EventLogProjection {
       days,
     );
     const [totals] = await reader.query<SummaryTotalsRow>(`SELECT deposits, withdrawals FROM ${table('daily_summary_totals')} WHERE id = 1`);
-    const upsertDay = `INSERT INTO ${table('daily_summary')} (day, deposits, withdrawals, transaction_count) VALUES (?, ?, ?, ?)
-      ON CONFLICT (day) DO UPDATE SET deposits = excluded.deposits, withdrawals = excluded.withdrawals,
-        transaction_count = excluded.transaction_count`;
     const before = new Map(existing.map((row) => [row.day, row]));
     let deposits = Number(totals?.deposits ?? 0);
     let withdrawals = Number(totals?.withdrawals ?? 0);
-    const statements: SqlStatement[] = [];
+    const dayRows: unknown[][] = [];
     for (const change of changes.values()) {
       const old = before.get(change.day);
       deposits += change.deposits;
       withdrawals += change.withdrawals;
-      statements.push({
-        sql: upsertDay,
-        params: [
-          change.day,
-          Number(old?.deposits ?? 0) + change.deposits,
-          Number(old?.withdrawals ?? 0) + change.withdrawals,
-          Number(old?.transaction_count ?? 0) + change.transaction_count,
-        ],
-      });
+      dayRows.push([
+        change.day,
+        Number(old?.deposits ?? 0) + change.deposits,
+        Number(old?.withdrawals ?? 0) + change.withdrawals,
+        Number(old?.transaction_count ?? 0) + change.transaction_count,
+      ]);
     }
+    const columns = ['day', 'deposits', 'withdrawals', 'transaction_count'];
+    const statements = insertRows(table('daily_summary'), columns, dayRows, onConflictUpdate('day', columns));
     statements.push({
       sql: `INSERT INTO ${table('daily_summary_totals')} (id, deposits, withdrawals) VALUES (1, ?, ?)
         ON CONFLICT (id) DO UPDATE SET deposits = excluded.deposits, withdrawals = excluded.withdrawals`,

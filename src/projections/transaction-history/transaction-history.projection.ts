@@ -8,9 +8,11 @@ import { ACCOUNT_EVENTS, moneyMovementOf } from '../account-event-types.js';
 import { AsyncProjection } from '../async-projection.decorator.js';
 import { EventLogProjection } from '../event-log-projection.js';
 import type { ProjectionReader, TableNamer } from '../projection.js';
-import { placeholders } from '../sql.js';
+import { insertRows, onConflictUpdate, placeholders } from '../sql.js';
 
 export const TRANSACTION_HISTORY = 'TransactionHistory';
+
+const TRANSACTION_COLUMNS = ['position', 'event_id', 'account_id', 'type', 'amount', 'balance_after', 'timestamp', 'transfer_id'];
 
 /** A row of `transaction_history`; money in minor units. */
 export interface TransactionRow {
@@ -63,9 +65,7 @@ export class TransactionHistoryProjection extends EventLogProjection {
       ).map((row) => [row.account_id, Number(row.balance)]),
     );
     const touched = new Set<string>();
-    const statements: SqlStatement[] = [];
-    const insert = `INSERT INTO ${table('transaction_history')}
-      (position, event_id, account_id, type, amount, balance_after, timestamp, transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+    const transactions: unknown[][] = [];
     for (const event of events) {
       const id = event.aggregateId;
       if (event.eventType === AccountOpened.eventType) {
@@ -79,14 +79,16 @@ export class TransactionHistoryProjection extends EventLogProjection {
       balances.set(id, balanceAfter);
       touched.add(id);
       const transferId = typeof event.data.transferId === 'string' ? event.data.transferId : null;
-      statements.push({
-        sql: insert,
-        params: [event.position, event.id, id, movement.type, movement.amount, balanceAfter, event.metadata.timestamp, transferId],
-      });
+      transactions.push([event.position, event.id, id, movement.type, movement.amount, balanceAfter, event.metadata.timestamp, transferId]);
     }
-    const upsert = `INSERT INTO ${table('transaction_history_balances')} (account_id, balance) VALUES (?, ?)
-      ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance`;
-    for (const id of touched) statements.push({ sql: upsert, params: [id, balances.get(id)] });
-    return statements;
+    return [
+      ...insertRows(table('transaction_history'), TRANSACTION_COLUMNS, transactions),
+      ...insertRows(
+        table('transaction_history_balances'),
+        ['account_id', 'balance'],
+        [...touched].map((id) => [id, balances.get(id)]),
+        onConflictUpdate('account_id', ['account_id', 'balance']),
+      ),
+    ];
   }
 }
