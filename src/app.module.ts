@@ -1,33 +1,49 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccountsModule } from './accounts/accounts.module.js';
-import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AppConfigModule, type AppConfigModuleOptions } from './config/app-config.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventStoreModule } from './eventstore/event-store.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
-/** The service: the embeddable modules composed over one event store. */
+/** The service: the embeddable modules composed over one event store, configured from the environment. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const store = EventStoreModule.forRoot({
-      driver: config.eventStore,
-      sqlitePath: config.sqlitePath,
-      databaseUrl: config.databaseUrl,
-      postgresSchema: config.postgresSchema,
-      postgresPoolSize: config.postgresPoolSize,
+  /**
+   * Validates the environment first (`@nestjs/config`), then composes the modules from it.
+   * @throws ConfigError naming the first variable with an unusable value.
+   */
+  static async forRoot(options: AppConfigModuleOptions = {}): Promise<DynamicModule> {
+    const config = await AppConfigModule.forRoot(options);
+    const store = EventStoreModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (app: AppConfig) => ({
+        driver: app.eventStore,
+        sqlitePath: app.sqlitePath,
+        databaseUrl: app.databaseUrl,
+        postgresSchema: app.postgresSchema,
+        postgresPoolSize: app.postgresPoolSize,
+      }),
     });
     const projections = ProjectionsModule.forRoot({ imports: [store] });
     return {
       module: AppModule,
       imports: [
+        config,
         CqrsModule.forRoot(),
         store,
-        AccountsModule.forRoot({ imports: [store], snapshotEvery: config.snapshotEvery }),
+        AccountsModule.forRootAsync({
+          imports: [store],
+          inject: [APP_CONFIG],
+          useFactory: (app: AppConfig) => ({ snapshotEvery: app.snapshotEvery }),
+        }),
         EventsModule.forRoot({ imports: [store] }),
         projections,
         StatsModule.forRoot({ imports: [store, projections] }),
+        OperationsModule.forRoot({ imports: [store, projections] }),
       ],
     };
   }

@@ -1,22 +1,31 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { jsonBodyParser, requireJsonCommands } from './common/http/body-parsing.middleware.js';
+import { assignRequestId } from './common/http/request-id.middleware.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
+import { ADMIN_TOKEN_SCHEME, API_TOKEN_SCHEME } from './common/http/access.decorators.js';
 
 /**
  * Everything `main.ts` applies to the application beyond its modules; tests call it too, so they run
- * with the same parsing, validation, error mapping and documentation. Create the app with
- * `bodyParser: false`: JSON parsing is installed here, with the API's error shape.
+ * with the same request ids, security headers, parsing, validation, error mapping, logger, shutdown
+ * hooks and documentation. Create the app with `bodyParser: false` (JSON parsing is installed here,
+ * with the API's error shape) and `bufferLogs: true` (start-up lines then go to the JSON log too).
  */
 export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit'>): void {
+  useServiceLogger(app);
   app.disable('x-powered-by');
+  app.use(assignRequestId);
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' } }));
   app.use(requireJsonCommands);
   app.use(jsonBodyParser(config.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
+  // SIGTERM / SIGINT: close the HTTP server (requests in flight finish), then the store, then exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const document = SwaggerModule.createDocument(
     app,
@@ -25,14 +34,51 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
       .setDescription(
         'An event-sourced bank service: commands append immutable events to BankAccount streams; queries rebuild ' +
           'state from snapshots and events. Money is exact (at most 2 decimals). Every error is JSON ' +
-          '`{statusCode, code, message, error}`.',
+          '`{statusCode, code, message, error}`. When the service runs with `API_TOKEN`, every route but ' +
+          '`GET /health` needs `Authorization: Bearer <API_TOKEN>`; with `ADMIN_TOKEN`, admin routes need that token.',
       )
       .setVersion('0.1.0')
       .addTag('Commands', 'Change accounts by appending events')
       .addTag('Queries', 'Account state, rebuilt from snapshots and events')
       .addTag('Events', 'The immutable event log')
+      .addTag('Operations', 'Health and metrics')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'API_TOKEN, when the service runs with one' },
+        API_TOKEN_SCHEME,
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'ADMIN_TOKEN, for admin routes when the service runs with one' },
+        ADMIN_TOKEN_SCHEME,
+      )
       .build(),
     { autoTagControllers: false },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+/**
+ * Helmet's defaults, adjusted for Swagger UI at /docs (its scripts are files of this origin, its
+ * styles partly inline, its icons `data:` images) and for a service that may be reached over plain
+ * HTTP behind a TLS-terminating proxy (no `upgrade-insecure-requests`). Nothing may frame the service.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** The JSON (pino) logger when the application has nestjs-pino's LoggerModule, as the service does. */
+function useServiceLogger(app: NestExpressApplication): void {
+  let logger: Logger;
+  try {
+    logger = app.get(Logger, { strict: false });
+  } catch {
+    return;
+  }
+  app.useLogger(logger);
+  app.flushLogs();
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../common/command-context.js';
-import { AccountCommandResponseDto } from '../common/dto/account-command-response.dto.js';
+import { ACCOUNT_COMMAND_EXAMPLES, AccountCommandResponseDto } from '../common/dto/account-command-response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
+import type { ErrorCode } from '../common/errors/error-code.js';
 import { CommandCtx } from '../common/http/command-context.decorator.js';
 import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor.js';
 import { toMinorUnits } from '../common/money/money.js';
@@ -17,16 +18,43 @@ import { OpenAccountRequestDto } from './commands/open-account/open-account.requ
 import { WithdrawMoneyCommand } from './commands/withdraw-money/withdraw-money.command.js';
 import { WithdrawMoneyRequestDto } from './commands/withdraw-money/withdraw-money.request.dto.js';
 
+/** Errors every command can give, whatever the account. */
+const COMMAND_ERRORS: ErrorCode[] = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHORIZED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'STORE_UNAVAILABLE',
+];
+
+const REFUSED = 'A refused command appends nothing.';
+
+/** Set on a response replayed for a repeated Idempotency-Key. */
+const REPLAYED_HEADER = {
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key',
+    schema: { type: 'string' as const, enum: ['true'] },
+  },
+};
+
 /** Account commands: HTTP in, CommandBus out. */
 @ApiTags('Commands')
+@ApiBearerAuth()
 @ApiConsumes('application/json')
 @ApiHeader({
   name: 'Idempotency-Key',
   required: false,
   description: 'Repeats with the same key (1-128 printable characters) get the first response and append nothing',
+  schema: { type: 'string', minLength: 1, maxLength: 128 },
 })
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: "Stored as the events' correlationId" })
-@ApiErrorResponses('VALIDATION_FAILED', 'MALFORMED_JSON', 'IDEMPOTENCY_KEY_REUSED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORE_UNAVAILABLE')
+@ApiHeader({
+  name: 'X-Correlation-Id',
+  required: false,
+  description: "Stored as the events' correlationId (X-Request-Id is taken too)",
+  schema: { type: 'string', minLength: 1, maxLength: 128 },
+})
 @UseInterceptors(IdempotencyInterceptor)
 @Controller('commands')
 export class AccountCommandsController {
@@ -34,40 +62,101 @@ export class AccountCommandsController {
 
   @Post('open-account')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Open an account', description: 'Appends AccountOpened. `initialBalance` defaults to 0.' })
-  @ApiBody({ type: OpenAccountRequestDto, examples: { seed: { value: { accountId: 'acc-123', initialBalance: 1000 } } } })
-  @ApiResponse({ status: 201, type: AccountCommandResponseDto, description: 'Account opened' })
-  @ApiErrorResponses('ACCOUNT_ALREADY_EXISTS')
+  @ApiOperation({
+    operationId: 'openAccount',
+    summary: 'Open an account',
+    description: `Appends AccountOpened (version 1) to a new BankAccount stream. \`initialBalance\` defaults to 0. ${REFUSED}`,
+  })
+  @ApiBody({
+    type: OpenAccountRequestDto,
+    examples: {
+      seed: { summary: "The brief's acc-123 with 1000", value: { accountId: 'acc-123', initialBalance: 1000 } },
+      empty: { summary: 'An account with a balance of 0', value: { accountId: 'acc-456' } },
+    },
+  })
+  @ApiResponse({
+    status: 201,
+    type: AccountCommandResponseDto,
+    description: 'Account opened',
+    headers: REPLAYED_HEADER,
+    example: ACCOUNT_COMMAND_EXAMPLES.openAccount,
+  })
+  @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_ALREADY_EXISTS')
   openAccount(@Body() body: OpenAccountRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
     return this.commandBus.execute(new OpenAccountCommand(body.accountId, toMinorUnits(body.initialBalance ?? 0), context));
   }
 
   @Post('deposit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deposit money', description: 'Appends MoneyDeposited.' })
-  @ApiBody({ type: DepositMoneyRequestDto, examples: { seed: { value: { accountId: 'acc-123', amount: 500 } } } })
-  @ApiResponse({ status: 200, type: AccountCommandResponseDto, description: 'Money deposited' })
-  @ApiErrorResponses('ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'AMOUNT_OUT_OF_RANGE')
+  @ApiOperation({
+    operationId: 'deposit',
+    summary: 'Deposit money',
+    description: `Appends MoneyDeposited. With \`expectedVersion\`, only if the account is still at that version. ${REFUSED}`,
+  })
+  @ApiBody({
+    type: DepositMoneyRequestDto,
+    examples: {
+      seed: { summary: "The brief's deposit of 500", value: { accountId: 'acc-123', amount: 500 } },
+      expectedVersion: { summary: 'Only if nothing happened since version 2', value: { accountId: 'acc-123', amount: 250, expectedVersion: 2 } },
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    type: AccountCommandResponseDto,
+    description: 'Money deposited',
+    headers: REPLAYED_HEADER,
+    example: ACCOUNT_COMMAND_EXAMPLES.deposit,
+  })
+  @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'AMOUNT_OUT_OF_RANGE')
   deposit(@Body() body: DepositMoneyRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
     return this.commandBus.execute(new DepositMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
   }
 
   @Post('withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw money', description: 'Appends MoneyWithdrawn; the balance never goes below 0.' })
-  @ApiBody({ type: WithdrawMoneyRequestDto, examples: { seed: { value: { accountId: 'acc-123', amount: 200 } } } })
-  @ApiResponse({ status: 200, type: AccountCommandResponseDto, description: 'Money withdrawn' })
-  @ApiErrorResponses('ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'INSUFFICIENT_FUNDS')
+  @ApiOperation({
+    operationId: 'withdraw',
+    summary: 'Withdraw money',
+    description: `Appends MoneyWithdrawn; the balance never goes below 0. ${REFUSED}`,
+  })
+  @ApiBody({
+    type: WithdrawMoneyRequestDto,
+    examples: { seed: { summary: "The brief's withdrawal of 200", value: { accountId: 'acc-123', amount: 200 } } },
+  })
+  @ApiResponse({
+    status: 200,
+    type: AccountCommandResponseDto,
+    description: 'Money withdrawn',
+    headers: REPLAYED_HEADER,
+    example: ACCOUNT_COMMAND_EXAMPLES.withdraw,
+  })
+  @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'INSUFFICIENT_FUNDS')
   withdraw(@Body() body: WithdrawMoneyRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
     return this.commandBus.execute(new WithdrawMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
   }
 
   @Post('close-account')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close an account', description: 'Appends AccountClosed; the balance must be exactly 0.' })
-  @ApiBody({ type: CloseAccountRequestDto, examples: { seed: { value: { accountId: 'acc-123' } } } })
-  @ApiResponse({ status: 200, type: AccountCommandResponseDto, description: 'Account closed' })
-  @ApiErrorResponses('ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'BALANCE_NOT_ZERO')
+  @ApiOperation({
+    operationId: 'closeAccount',
+    summary: 'Close an account',
+    description: `Appends AccountClosed; the balance must be exactly 0, and a closed account takes no further command. ${REFUSED}`,
+  })
+  @ApiBody({
+    type: CloseAccountRequestDto,
+    examples: {
+      emptied: { summary: 'An account whose balance is 0', value: { accountId: 'acc-999' } },
+      expectedVersion: { summary: 'Only if nothing happened since version 4', value: { accountId: 'acc-999', expectedVersion: 4 } },
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    type: AccountCommandResponseDto,
+    description: 'Account closed',
+    headers: REPLAYED_HEADER,
+    example: ACCOUNT_COMMAND_EXAMPLES.closeAccount,
+  })
+  @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'BALANCE_NOT_ZERO')
   closeAccount(@Body() body: CloseAccountRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
     return this.commandBus.execute(new CloseAccountCommand(body.accountId, body.expectedVersion, context));
   }

@@ -36,6 +36,9 @@ export interface ReadAllOptions {
  * Adapters translate connection failures and lock timeouts into `EventStoreUnavailableError`.
  */
 export interface EventStore {
+  /** The SQL dialect of read-model statements (the in-memory store keeps read models in SQLite). */
+  readonly dialect: 'sqlite' | 'postgres';
+
   /**
    * Appends a batch of events to one stream atomically, with the idempotency record and snapshot of the
    * request in the same transaction. Events get consecutive stream versions and increasing positions.

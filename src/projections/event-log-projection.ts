@@ -13,7 +13,7 @@ export abstract class EventLogProjection implements Projection, IEventHandler {
   abstract readonly tables: readonly string[];
   private nudge: () => void = () => undefined;
 
-  abstract schema(table: TableNamer): SqlStatement[];
+  abstract schema(table: TableNamer, dialect: 'sqlite' | 'postgres'): SqlStatement[];
 
   abstract project(events: readonly StoredEvent[], table: TableNamer, reader: ProjectionReader): Promise<SqlStatement[]>;
 

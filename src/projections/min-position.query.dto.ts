@@ -3,9 +3,10 @@ import { IntQueryParam } from '../common/dto/query-params.js';
 /** The `minPosition` every projection read accepts. */
 export class MinPositionQuery {
   @IntQueryParam({
-    description: 'Wait (up to 5 s, else 504) until the projection has applied this global position',
+    description:
+      'Read-your-writes: wait (up to 5 s, else 504 TIMEOUT) until the projection has applied this global position, ' +
+      'e.g. the `position` a command returned',
     min: 0,
-    example: 42,
   })
   minPosition?: number;
 }

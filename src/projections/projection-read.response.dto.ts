@@ -8,6 +8,6 @@ export class ProjectionReadResponseDto {
   @ApiProperty({ description: 'Id of the last event applied', nullable: true, type: String, example: 'evt-015' })
   lastProcessedEvent: string | null;
 
-  @ApiProperty({ description: 'Global position of the last event applied', example: 15 })
+  @ApiProperty({ type: 'integer', description: 'Global position of the last event applied', example: 15 })
   lastProcessedVersion: number;
 }

@@ -90,7 +90,7 @@ export class ProjectionWorker {
         await this.store.commitProjection({
           checkpoint,
           expectedPosition: checkpoint.position,
-          statements: this.projection.schema(tableNamer(checkpoint.generation)),
+          statements: this.projection.schema(tableNamer(checkpoint.generation), this.store.dialect),
         });
         this.checkpoint = checkpoint;
         break;
@@ -287,7 +287,7 @@ export class ProjectionWorker {
       expectedPosition: previous?.position ?? 0,
       // The generation before the live one may still be read by a request that looked it up before
       // the last swap; it is dropped only now, a whole rebuild later.
-      statements: [...this.dropTables(live - 1), ...this.dropTables(generation), ...this.projection.schema(tableNamer(generation))],
+      statements: [...this.dropTables(live - 1), ...this.dropTables(generation), ...this.projection.schema(tableNamer(generation), this.store.dialect)],
     });
     this.rebuildState = { lastProcessedVersion: 0, eventsReplayed: 0, startedAt };
 

@@ -22,8 +22,11 @@ export interface Projection {
   readonly name: string;
   /** Base names of its tables (the runner drops old generations by these names). */
   readonly tables: readonly string[];
-  /** CREATE TABLE / CREATE INDEX ... IF NOT EXISTS statements of one generation. */
-  schema(table: TableNamer): SqlStatement[];
+  /**
+   * CREATE TABLE / CREATE INDEX ... IF NOT EXISTS statements of one generation, for the store's dialect
+   * (DDL is where SQLite and PostgreSQL differ most, e.g. SQLite's `INTEGER PRIMARY KEY` row ids).
+   */
+  schema(table: TableNamer, dialect: 'sqlite' | 'postgres'): SqlStatement[];
   /**
    * The statements that apply `events` (consecutive, in position order; events it does not care about
    * included) to its tables. It may read its own tables through `reader` to know their current state.

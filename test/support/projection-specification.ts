@@ -143,7 +143,7 @@ async function project(projection: Projection, events: readonly StoredEvent[], b
   const table = tableNamer(1);
   const reader: ProjectionReader = { query: (sql, params) => store.queryReadModel(sql, params) };
   let checkpoint: ProjectionCheckpoint = { name: projection.name, position: 0, eventId: null, eventsProcessed: 0, generation: 1 };
-  await store.commitProjection({ checkpoint, expectedPosition: 0, statements: projection.schema(table) });
+  await store.commitProjection({ checkpoint, expectedPosition: 0, statements: projection.schema(table, store.dialect) });
   const batches = inBatches(events, batching);
   for (const batch of batches) {
     const statements = await projection.project(batch, table, reader);

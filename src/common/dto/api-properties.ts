@@ -63,7 +63,7 @@ export function ExpectedVersionProperty(): PropertyDecorator {
     ApiPropertyOptional({
       description: 'Refuse the command (409 VERSION_CONFLICT) unless the account is at exactly this version',
       example: 1,
-      type: Number,
+      type: 'integer',
       minimum: 0,
     }),
     IsOptionalNotNull(),

@@ -12,7 +12,7 @@ export const toIntegerIfDigits = ({ value }: { value: unknown }): unknown =>
 export function IntQueryParam(options: { description: string; min: number; max?: number; default?: number; example?: number }): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      type: Number,
+      type: 'integer',
       description: options.description,
       minimum: options.min,
       maximum: options.max,

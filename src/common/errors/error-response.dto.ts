@@ -10,7 +10,7 @@ export class ValidationProblemDto {
   problems: string[];
 }
 
-/** The JSON body of every error response. */
+/** The JSON body of every error response: clients branch on `code`, never on `message`. */
 export class ErrorResponseDto {
   @ApiProperty({ example: 422 })
   statusCode: number;
@@ -29,4 +29,7 @@ export class ErrorResponseDto {
 
   @ApiPropertyOptional({ description: "The account's current version (VERSION_CONFLICT only)", example: 5 })
   currentVersion?: number;
+
+  @ApiPropertyOptional({ description: 'The position the projection reached (TIMEOUT only)', example: 40 })
+  lastProcessedVersion?: number;
 }

@@ -1,6 +1,10 @@
 import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
+
+/** A request and the id {@link assignRequestId} gave it (also the id of its log lines). */
+export type IdentifiedRequest = Omit<Request, 'id'> & { id?: unknown };
 
 /** The client's `X-Correlation-Id` (or `X-Request-Id`) when it is 1-128 printable characters. */
 export function correlationIdOf(request: Request): string | undefined {
@@ -9,4 +13,13 @@ export function correlationIdOf(request: Request): string | undefined {
     if (typeof value === 'string' && PRINTABLE.test(value)) return value;
   }
   return undefined;
+}
+
+/**
+ * The id of a request: the one {@link assignRequestId} gave it, else the client's correlation id,
+ * else a new UUID. Stored as the `correlationId` of the events the request causes.
+ */
+export function requestIdOf(request: IdentifiedRequest): string {
+  if (typeof request.id === 'string') return request.id;
+  return correlationIdOf(request as Request) ?? randomUUID();
 }

@@ -5,13 +5,16 @@ import { IntQueryParam } from '../../common/dto/query-params.js';
 import { MinPositionQuery } from '../min-position.query.dto.js';
 
 export class GetAccountBalancesRequestDto extends MinPositionQuery {
-  @ApiPropertyOptional({ description: 'Only this account', example: 'acc-123' })
+  @ApiPropertyOptional({ description: 'Only this account, e.g. acc-123', pattern: ACCOUNT_ID_PATTERN.source })
   @IsOptionalNotNull()
   @IsString()
   @Matches(ACCOUNT_ID_PATTERN, { message: `accountId must match ${ACCOUNT_ID_PATTERN.source}` })
   accountId?: string;
 
-  @ApiPropertyOptional({ description: 'Page: accounts with an id after this one (ids in ascending order)', example: 'acc-100' })
+  @ApiPropertyOptional({
+    description: 'Page: accounts with an id after this one (ids in ascending order), e.g. the last id of the previous page',
+    pattern: ACCOUNT_ID_PATTERN.source,
+  })
   @IsOptionalNotNull()
   @IsString()
   @Matches(ACCOUNT_ID_PATTERN, { message: `after must be an account id` })

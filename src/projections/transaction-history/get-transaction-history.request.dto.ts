@@ -5,7 +5,7 @@ import { IntQueryParam } from '../../common/dto/query-params.js';
 import { MinPositionQuery } from '../min-position.query.dto.js';
 
 export class GetTransactionHistoryRequestDto extends MinPositionQuery {
-  @ApiPropertyOptional({ description: 'Only this account', example: 'acc-123' })
+  @ApiPropertyOptional({ description: 'Only this account, e.g. acc-123', pattern: ACCOUNT_ID_PATTERN.source })
   @IsOptionalNotNull()
   @IsString()
   @Matches(ACCOUNT_ID_PATTERN, { message: `accountId must match ${ACCOUNT_ID_PATTERN.source}` })

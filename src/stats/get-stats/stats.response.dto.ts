@@ -4,28 +4,29 @@ class AggregateStatsDto {
   @ApiProperty({ example: 'BankAccount:acc-123' })
   aggregate: string;
 
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   eventCount: number;
 
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   latestVersion: number;
 }
 
 export class StatsResponseDto {
-  @ApiProperty({ example: 127 })
+  @ApiProperty({ type: 'integer', example: 127 })
   totalEvents: number;
 
-  @ApiProperty({ example: 15 })
+  @ApiProperty({ type: 'integer', example: 15 })
   totalAggregates: number;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   totalSnapshots: number;
 
-  @ApiProperty({ description: 'Global position of the newest event', example: 127 })
+  @ApiProperty({ type: 'integer', description: 'Global position of the newest event', example: 127 })
   headPosition: number;
 
   @ApiProperty({
     type: 'object',
+    description: 'Event count by event type',
     additionalProperties: { type: 'integer' },
     example: { AccountOpened: 15, MoneyDeposited: 89, MoneyWithdrawn: 23 },
   })
@@ -34,3 +35,13 @@ export class StatsResponseDto {
   @ApiProperty({ type: [AggregateStatsDto], description: 'Busiest first' })
   aggregates: AggregateStatsDto[];
 }
+
+/** The brief's statistics. */
+export const STATS_EXAMPLE = {
+  totalEvents: 127,
+  totalAggregates: 15,
+  totalSnapshots: 3,
+  headPosition: 127,
+  eventsByType: { AccountOpened: 15, MoneyDeposited: 89, MoneyWithdrawn: 23 },
+  aggregates: [{ aggregate: 'BankAccount:acc-123', eventCount: 12, latestVersion: 12 }],
+} satisfies StatsResponseDto;

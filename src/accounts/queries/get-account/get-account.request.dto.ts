@@ -33,13 +33,12 @@ export class GetAccountRequestDto {
   @IntQueryParam({ description: 'How many of the newest transactions to list', min: 0, max: 1000, default: 50 })
   limit?: number;
 
-  @IntQueryParam({ description: 'Time travel: the state as of this stream version', min: 1, example: 3 })
+  @IntQueryParam({ description: 'Time travel: the state as of this stream version, e.g. 3', min: 1 })
   atVersion?: number;
 
   @ApiPropertyOptional({
     type: String,
-    description: 'Time travel: the state as of this time (milliseconds since the epoch or ISO-8601)',
-    example: '2026-01-31T12:00:00Z',
+    description: 'Time travel: the state as of this time, in milliseconds since the epoch or ISO-8601 (e.g. 2026-01-31T12:00:00Z)',
   })
   @Transform(toTimestamp)
   @IsOptionalNotNull()

@@ -15,8 +15,7 @@ export class ReadEventStreamRequestDto {
 
   @ApiPropertyOptional({
     type: String,
-    description: 'Only events of this type; several as a comma-separated list or a repeated parameter',
-    example: 'MoneyDeposited',
+    description: 'Only events of this type, e.g. MoneyDeposited; several as a comma-separated list or a repeated parameter',
   })
   @Transform(({ value }: { value: unknown }) =>
     (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])),

@@ -20,6 +20,7 @@ import type { StreamInfo } from '../../stream-info.js';
  * in-memory SQLite database that disappears with the store.
  */
 export class InMemoryEventStore implements EventStore {
+  readonly dialect = 'sqlite' as const;
   /** The global log; an event's position is its index + 1. */
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, { info: StreamInfo; events: StoredEvent[] }>();

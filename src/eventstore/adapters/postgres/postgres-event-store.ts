@@ -51,6 +51,7 @@ const TYPES = {
  * reader could skip an event that commits late.
  */
 export class PostgresEventStore implements EventStore {
+  readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly schema: string;
   private readonly clientConfig: pg.ClientConfig;

@@ -33,6 +33,7 @@ export interface SqliteEventStoreOptions {
  * against power loss.
  */
 export class SqliteEventStore implements EventStore {
+  readonly dialect = 'sqlite' as const;
   private readonly db: SqliteDatabase;
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();

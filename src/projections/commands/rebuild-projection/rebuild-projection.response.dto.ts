@@ -7,12 +7,21 @@ export class RebuildProjectionResponseDto {
   @ApiProperty({ enum: ['running', 'rebuilding', 'faulted'], example: 'running' })
   status: string;
 
-  @ApiProperty({ description: 'Position of the swapped-in copy', example: 127 })
+  @ApiProperty({ type: 'integer', description: 'Position of the swapped-in copy', example: 127 })
   lastProcessedVersion: number;
 
-  @ApiProperty({ example: 127 })
+  @ApiProperty({ type: 'integer', description: 'Events replayed into the fresh copy', example: 127 })
   eventsReplayed: number;
 
-  @ApiProperty({ example: 35 })
+  @ApiProperty({ type: 'integer', description: 'How long the rebuild took, swap included', example: 35 })
   durationMs: number;
 }
+
+/** A rebuild of the brief's 127 events. */
+export const REBUILD_PROJECTION_EXAMPLE = {
+  name: 'AccountBalances',
+  status: 'running',
+  lastProcessedVersion: 127,
+  eventsReplayed: 127,
+  durationMs: 35,
+} satisfies RebuildProjectionResponseDto;

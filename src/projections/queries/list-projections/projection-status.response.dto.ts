@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 class RebuildProgressDto {
-  @ApiProperty({ description: 'Position the fresh copy has reached', example: 5000 })
+  @ApiProperty({ type: 'integer', description: 'Position the fresh copy has reached', example: 5000 })
   lastProcessedVersion: number;
 
-  @ApiProperty({ example: 5000 })
+  @ApiProperty({ type: 'integer', example: 5000 })
   eventsReplayed: number;
 
-  @ApiProperty({ description: 'When the rebuild started (ms since the epoch)', example: 1234567890 })
+  @ApiProperty({ type: 'integer', description: 'When the rebuild started (ms since the epoch)', example: 1234567890 })
   startedAt: number;
 }
 
@@ -25,21 +25,35 @@ export class ProjectionStatusResponseDto {
   })
   worker: 'active' | 'standby';
 
-  @ApiProperty({ nullable: true, type: String, example: 'evt-015' })
+  @ApiProperty({ nullable: true, type: String, description: 'Id of the last event applied', example: 'evt-015' })
   lastProcessedEvent: string | null;
 
-  @ApiProperty({ description: 'Global position of the last event applied', example: 15 })
+  @ApiProperty({ type: 'integer', description: 'Global position of the last event applied', example: 15 })
   lastProcessedVersion: number;
 
-  @ApiProperty({ description: 'Events committed but not yet applied', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Events committed but not yet applied', example: 0 })
   lag: number;
 
-  @ApiProperty({ example: 15 })
+  @ApiProperty({ type: 'integer', description: 'Events applied since the projection was (re)built', example: 15 })
   eventsProcessed: number;
 
-  @ApiPropertyOptional({ description: 'Why the projection is faulted, naming the failing event' })
+  @ApiPropertyOptional({
+    description: 'Why the projection is faulted, naming the failing event',
+    example: 'event evt-016 (MoneyDeposited at position 16): database is locked',
+  })
   lastError?: string;
 
   @ApiPropertyOptional({ type: RebuildProgressDto, description: 'Progress of a rebuild in flight' })
   rebuild?: RebuildProgressDto;
 }
+
+/** The brief's four projections, caught up with its 15 events. */
+export const PROJECTIONS_EXAMPLE = ['AccountBalances', 'TransactionHistory', 'DailySummary', 'Stats'].map((name) => ({
+  name,
+  status: 'running' as const,
+  worker: 'active' as const,
+  lastProcessedEvent: 'evt-015',
+  lastProcessedVersion: 15,
+  lag: 0,
+  eventsProcessed: 15,
+})) satisfies ProjectionStatusResponseDto[];

@@ -1,0 +1,46 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../../common/http/access.decorators.js';
+import { EventStoreHealthIndicator } from './event-store.health.js';
+import { HealthCheckFailedError } from './health-check-failed.error.js';
+import { HEALTH_UNAVAILABLE_EXAMPLE, HealthResponseDto, HealthUnavailableResponseDto } from './health.response.dto.js';
+
+/** Liveness and readiness for load balancers and orchestrators; open even when tokens are set. */
+@ApiTags('Operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly store: EventStoreHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Health of the service',
+    description:
+      'Pings the event store. 200 with the state of each check when the store answers within 3 s; 503 ' +
+      'STORE_UNAVAILABLE when it does not or while the service shuts down. Needs no token.',
+    security: [],
+  })
+  @ApiResponse({ status: 200, type: HealthResponseDto, description: 'The store answers' })
+  @ApiResponse({
+    status: 503,
+    type: HealthUnavailableResponseDto,
+    description: 'Service Unavailable: `STORE_UNAVAILABLE` (the store does not answer, or the service is shutting down)',
+    example: HEALTH_UNAVAILABLE_EXAMPLE,
+  })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.store.check('store')]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      const down = Object.keys(result.error ?? {});
+      const message =
+        result.status === 'shutting_down' ? 'The service is shutting down' : `Health check failed: ${down.join(', ')} is down`;
+      throw new HealthCheckFailedError(message, result.details);
+    }
+  }
+}
