@@ -10,7 +10,7 @@ export async function createEventStore(options: EventStoreModuleOptions): Promis
     case 'memory':
       return new InMemoryEventStore();
     case 'sqlite':
-      return new SqliteEventStore({ path: options.sqlitePath ?? './data/event-store.sqlite' });
+      return new SqliteEventStore({ path: options.sqlitePath ?? './data/event-store.sqlite', synchronous: options.sqliteSynchronous });
     case 'postgres':
       if (!options.databaseUrl) throw new Error('The postgres event store needs a database URL');
       return PostgresEventStore.connect({

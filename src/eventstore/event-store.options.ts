@@ -6,6 +6,8 @@ export interface EventStoreModuleOptions {
   driver: 'sqlite' | 'postgres' | 'memory';
   /** SQLite database file (driver `sqlite`); its folder is created on start. */
   sqlitePath?: string;
+  /** SQLite durability of appends: `full` (default, survives power loss) or `normal` (survives a killed process). */
+  sqliteSynchronous?: 'full' | 'normal';
   /** PostgreSQL connection string (driver `postgres`). */
   databaseUrl?: string;
   /** PostgreSQL schema of the store's tables (default `public`). */

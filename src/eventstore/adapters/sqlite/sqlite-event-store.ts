@@ -24,17 +24,23 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** How long a writer waits for another process's lock before the store reports itself unavailable. */
   busyTimeoutMs?: number;
+  /**
+   * `full` (default): every acknowledged append is on disk, safe against power loss. `normal`: appends
+   * survive a killed process but the last ones may be lost if the machine itself crashes; faster.
+   */
+  synchronous?: 'full' | 'normal';
 }
 
 /**
  * The embedded event store on SQLite (better-sqlite3, WAL). SQLite runs one writer at a time, so
  * positions are handed out in commit order and a reader following `position > checkpoint` never skips.
- * `synchronous = FULL` makes every acknowledged append durable, not only against a killed process but
- * against power loss.
+ * `synchronous = FULL` (the default) makes every acknowledged append durable, not only against a killed
+ * process but against power loss.
  */
 export class SqliteEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: SqliteDatabase;
+  private readonly appendSync: 'FULL' | 'NORMAL';
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
@@ -51,7 +57,8 @@ export class SqliteEventStore implements EventStore {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.appendSync = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
+    this.db.pragma(`synchronous = ${this.appendSync}`);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
     this.statements = this.prepareStatements();
@@ -341,7 +348,7 @@ export class SqliteEventStore implements EventStore {
       try {
         this.projectionTransaction(commit);
       } finally {
-        this.db.pragma('synchronous = FULL');
+        this.db.pragma(`synchronous = ${this.appendSync}`);
       }
     });
   }
