@@ -23,6 +23,7 @@ export class AppModule {
       useFactory: (app: AppConfig) => ({
         driver: app.eventStore,
         sqlitePath: app.sqlitePath,
+        sqliteSynchronous: app.sqliteSynchronous,
         databaseUrl: app.databaseUrl,
         postgresSchema: app.postgresSchema,
         postgresPoolSize: app.postgresPoolSize,

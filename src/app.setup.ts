@@ -38,9 +38,12 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
           '`GET /health` needs `Authorization: Bearer <API_TOKEN>`; with `ADMIN_TOKEN`, admin routes need that token.',
       )
       .setVersion('0.1.0')
+      .addServer('/', 'This service (same origin)')
       .addTag('Commands', 'Change accounts by appending events')
       .addTag('Queries', 'Account state, rebuilt from snapshots and events')
       .addTag('Events', 'The immutable event log')
+      .addTag('Projections', 'Read models built from the event log: status, reads, rebuilds')
+      .addTag('Stats', 'Statistics of the event store')
       .addTag('Operations', 'Health and metrics')
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'API_TOKEN, when the service runs with one' },
@@ -53,7 +56,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
       .build(),
     { autoTagControllers: false },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
 /**

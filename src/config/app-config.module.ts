@@ -56,6 +56,7 @@ function environmentOf(env: ConfigService<Environment, true>): Environment {
     PORT: get('PORT'),
     EVENT_STORE: get('EVENT_STORE'),
     SQLITE_PATH: get('SQLITE_PATH'),
+    SQLITE_SYNCHRONOUS: get('SQLITE_SYNCHRONOUS'),
     DATABASE_URL: get('DATABASE_URL'),
     PG_SCHEMA: get('PG_SCHEMA'),
     PG_POOL_SIZE: get('PG_POOL_SIZE'),

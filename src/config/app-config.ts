@@ -16,6 +16,8 @@ export interface AppConfig {
   eventStore: 'sqlite' | 'postgres' | 'memory';
   /** SQLite database file. */
   sqlitePath: string;
+  /** SQLite durability of appends: `full` survives power loss, `normal` a killed process. */
+  sqliteSynchronous: 'full' | 'normal';
   /** PostgreSQL connection string (EVENT_STORE=postgres). */
   databaseUrl: string;
   /** PostgreSQL schema of the store's tables. */

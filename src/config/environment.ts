@@ -6,6 +6,7 @@ export interface Environment {
   PORT: number;
   EVENT_STORE: AppConfig['eventStore'];
   SQLITE_PATH: string;
+  SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
   DATABASE_URL: string;
   PG_SCHEMA: string;
   PG_POOL_SIZE: number;
@@ -34,6 +35,7 @@ export function validateEnvironment(env: Env): Environment {
     PORT: integer(env, 'PORT', 3000, 0, 65535),
     EVENT_STORE: oneOf(env, 'EVENT_STORE', 'sqlite', ['sqlite', 'postgres', 'memory'] as const),
     SQLITE_PATH: text(env, 'SQLITE_PATH', './data/event-store.sqlite'),
+    SQLITE_SYNCHRONOUS: oneOf(env, 'SQLITE_SYNCHRONOUS', 'full', ['full', 'normal'] as const),
     DATABASE_URL: postgresUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
     PG_SCHEMA: identifier(env, 'PG_SCHEMA', 'public'),
     PG_POOL_SIZE: integer(env, 'PG_POOL_SIZE', 10, 1, 1000),
@@ -52,6 +54,7 @@ export function toAppConfig(env: Environment): AppConfig {
     port: env.PORT,
     eventStore: env.EVENT_STORE,
     sqlitePath: env.SQLITE_PATH,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
     databaseUrl: env.DATABASE_URL,
     postgresSchema: env.PG_SCHEMA,
     postgresPoolSize: env.PG_POOL_SIZE,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -27,7 +28,10 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the service with `env` and resolves once it reports that it listens. */
+/**
+ * Starts the service with `env` and resolves once it listens: it logs `Listening on port` (at
+ * LOG_LEVEL info or lower) or, whatever the log level, `GET /health` answers.
+ */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
@@ -35,15 +39,30 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
   const exited = once(child, 'exit');
   await new Promise<void>((resolve, reject) => {
+    const onReady = () => {
+      ready = true;
+      resolve();
+    };
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Listening on port')) resolve();
+      if (output.includes('Listening on port')) onReady();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     void exited.then(() => reject(new Error(`service exited before it was ready:\n${output}`)));
+    void (async () => {
+      while (!ready && child.exitCode === null && child.signalCode === null) {
+        await delay(100);
+        const answered = await fetch(`http://127.0.0.1:${port}/health`).then(
+          () => true,
+          () => false,
+        );
+        if (answered) onReady();
+      }
+    })();
   });
   return {
     url: `http://127.0.0.1:${port}`,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
-import { type AppConfig, loadAppConfig } from '../../src/config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../../src/config/app-config.js';
 import { EVENT_STORE, type EventStore } from '../../src/eventstore/event-store.port.js';
 
 export interface TestApp {
@@ -20,9 +20,11 @@ export interface TestApp {
 }
 
 /**
- * The service as `main.ts` builds it (same modules, pipes, filters, body parsing), on a fresh SQLite
- * file in a temporary folder unless `overrides` says otherwise. `customize` may override providers;
- * `providers` are added beside the app (e.g. an extra projection for the runner to find).
+ * The service as `main.ts` builds it (same modules, guards, interceptors, pipes, filters, body parsing,
+ * logger), on a fresh SQLite file in a temporary folder unless `overrides` says otherwise. The
+ * environment is not read: every variable has its default, then `overrides` (logs are off unless
+ * `overrides.logLevel` asks for them). `customize` may override providers; `providers` are added
+ * beside the app (e.g. an extra projection for the runner to find).
  */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
@@ -30,9 +32,13 @@ export async function createTestApp(
   providers: Provider[] = [],
 ): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'bank-e2e-'));
-  const config: AppConfig = { ...loadAppConfig({}), sqlitePath: join(folder, 'event-store.sqlite'), ...overrides };
-  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule.forRoot(config)], providers })).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  const appModule = await AppModule.forRoot({
+    readEnvironment: false,
+    overrides: { sqlitePath: join(folder, 'event-store.sqlite'), logLevel: 'silent', ...overrides },
+  });
+  const moduleRef = await customize(Test.createTestingModule({ imports: [appModule], providers })).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const config = app.get<AppConfig>(APP_CONFIG);
   configureApp(app, config);
   await app.init();
   return {

@@ -1,6 +1,6 @@
 import type { ErrorCode } from './error-code.js';
 
-/** What the OpenAPI document shows for one error code: when it happens and a body the service gives. */
+/** What the OpenAPI document shows for one error code: when it happens (plain text) and a body the service gives. */
 export interface ErrorExample {
   summary: string;
   message: string;
@@ -16,7 +16,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
   },
   MALFORMED_JSON: { summary: 'The body is not valid JSON', message: 'Request body is not valid JSON' },
   UNAUTHORIZED: {
-    summary: 'Tokens are configured and the request lacks the right `Authorization: Bearer` token',
+    summary: 'Tokens are configured and the request lacks the right bearer token',
     message: 'Missing or invalid bearer token',
   },
   ACCOUNT_NOT_FOUND: { summary: 'No account has this id', message: 'Account acc-123 not found' },
@@ -30,7 +30,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
   ACCOUNT_ALREADY_EXISTS: { summary: 'An account with this id exists', message: 'Account acc-123 already exists' },
   ACCOUNT_CLOSED: { summary: 'The account is closed and takes no command', message: 'Account acc-123 is closed' },
   VERSION_CONFLICT: {
-    summary: '`expectedVersion` differs from the current version',
+    summary: 'expectedVersion differs from the current version',
     message: 'Account acc-123 is at version 5, not the expected 4',
     extra: { currentVersion: 5 },
   },
@@ -40,7 +40,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
   },
   PAYLOAD_TOO_LARGE: { summary: 'The body is over BODY_LIMIT', message: 'Request body is larger than the limit of 102400 bytes' },
   UNSUPPORTED_MEDIA_TYPE: {
-    summary: 'The body is not UTF-8 `application/json`',
+    summary: 'The body is not UTF-8 application/json',
     message: 'POST requests take a JSON body: send Content-Type: application/json',
   },
   INSUFFICIENT_FUNDS: {
@@ -62,7 +62,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     message: 'The event store is unavailable; retry later',
   },
   TIMEOUT: {
-    summary: 'The projection did not reach `minPosition` within 5 s',
+    summary: 'The projection did not reach minPosition within 5 s',
     message: 'Projection AccountBalances reached position 40, not 42, within 5000 ms',
     extra: { lastProcessedVersion: 40 },
   },

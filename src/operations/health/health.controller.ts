@@ -4,7 +4,8 @@ import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../../common/http/access.decorators.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { HealthCheckFailedError } from './health-check-failed.error.js';
-import { HEALTH_UNAVAILABLE_EXAMPLE, HealthResponseDto, HealthUnavailableResponseDto } from './health.response.dto.js';
+import { HealthResponseDto } from './health.response.dto.js';
+import { HEALTH_UNAVAILABLE_EXAMPLE, HealthUnavailableResponseDto } from './health-unavailable.response.dto.js';
 
 /** Liveness and readiness for load balancers and orchestrators; open even when tokens are set. */
 @ApiTags('Operations')
@@ -18,6 +19,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({
+    operationId: 'getHealth',
     summary: 'Health of the service',
     description:
       'Pings the event store. 200 with the state of each check when the store answers within 3 s; 503 ' +

@@ -21,6 +21,7 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
+    operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     description:
       'Process metrics, `bank_events_appended_total{event_type}`, `bank_command_duration_seconds{command,outcome}` ' +

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChildServer, postJson, startChildServer } from '../support/child-server.js';
+import { waitUntil } from '../support/wait-until.js';
+
+const API_TOKEN = 'api-token-for-log-tests-0123456789';
+
+type LogLine = Record<string, unknown> & { level: string; msg: string; requestId?: string };
+
+function lines(server: ChildServer): LogLine[] {
+  return server
+    .output()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+describe('JSON logs', () => {
+  let folder: string;
+  let server: ChildServer;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'bank-logs-'));
+    server = await startChildServer({ SQLITE_PATH: join(folder, 'event-store.sqlite'), LOG_LEVEL: 'info', API_TOKEN });
+  });
+  afterAll(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('writes one JSON object per line, a request id on every request line, and no token', async () => {
+    const auth = { Authorization: `Bearer ${API_TOKEN}`, 'X-Request-Id': 'log-req-1' };
+    expect((await postJson(`${server.url}/commands/open-account`, { accountId: 'acc-log', initialBalance: 1 }, auth)).status).toBe(201);
+    expect((await postJson(`${server.url}/commands/withdraw`, { accountId: 'acc-log', amount: 5 }, { ...auth, 'X-Request-Id': 'log-req-2' })).status).toBe(422);
+    await waitUntil(() => server.output().includes('log-req-2'), 5000, 'the log line of the second request');
+
+    const all = lines(server);
+    expect(all.find((line) => line.msg.startsWith('Listening on port'))).toMatchObject({ level: 'info', context: 'Bootstrap' });
+    const requests = all.filter((line) => line.msg === 'request completed');
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    for (const line of requests) expect(typeof line.requestId).toBe('string');
+    expect(requests.find((line) => line.requestId === 'log-req-1')).toMatchObject({
+      level: 'info',
+      req: { method: 'POST', url: '/commands/open-account' },
+      res: { statusCode: 201 },
+      responseTime: expect.any(Number),
+    });
+    expect(requests.find((line) => line.requestId === 'log-req-2')).toMatchObject({ level: 'warn', res: { statusCode: 422 } });
+    expect(server.output()).not.toContain(API_TOKEN);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('given warn, then no info lines, and the service still starts', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bank-logs-'));
+    const server = await startChildServer({ SQLITE_PATH: join(folder, 'event-store.sqlite'), LOG_LEVEL: 'warn' });
+    try {
+      expect((await postJson(`${server.url}/commands/open-account`, { accountId: 'acc-quiet' })).status).toBe(201);
+      expect((await postJson(`${server.url}/commands/withdraw`, { accountId: 'acc-quiet', amount: 5 })).status).toBe(422);
+      await waitUntil(() => server.output().includes('"statusCode":422'), 5000, 'the warn line of the refused withdrawal');
+      expect(lines(server).map((line) => line.level)).toEqual(['warn']);
+    } finally {
+      expect(await server.stop()).toBe(0);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
