@@ -12,6 +12,7 @@
 //   BENCH_MEMORY_STORE  1: also measure deposits against the service with EVENT_STORE=memory (diagnostic)
 //   BENCH_SQLITE_NORMAL 1: also measure deposits against the service with SQLite `synchronous = NORMAL`
 //                       instead of FULL, via the preload bench/diag/sqlite-synchronous.mjs (diagnostic)
+//   BENCH_LOG_LEVEL     LOG_LEVEL of the measured services (default warn: no per-request access log)
 //   BENCH_POSTGRES      1: also measure deposits on PostgreSQL (DATABASE_URL, default the local test database),
 //                       with one instance and with two instances on one schema (load split across both)
 //   BENCH_GET_LIMIT     when set (e.g. 5): also measure GET ?limit=N for both accounts (same response size)
@@ -357,6 +358,8 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'bank-bench-'));
   tempDirs.add(tmp);
   const serviceEnv = (store, name = store) => ({
+    // Access logs off by default, like the floor (which logs nothing); BENCH_LOG_LEVEL=info measures them.
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     SQLITE_PATH: path.join(tmp, `${name}-event-store.sqlite`),
     SNAPSHOT_EVERY: String(config.snapshotEvery),
     EVENT_STORE: store,

@@ -45,7 +45,7 @@ await describeWithPostgres('PostgreSQL gap-safe global reads', () => {
       async () =>
         (
           await observer.query(
-            "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE streams%'",
+            "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT append_events%'",
           )
         ).rowCount === 1,
       5000,

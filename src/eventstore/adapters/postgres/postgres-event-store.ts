@@ -43,7 +43,7 @@ const TYPES = {
  * Gap-safe global order. A reader that follows `position > checkpoint` must never pass a position
  * whose transaction is still open. Every append therefore takes its positions and its transaction id
  * together, under a short advisory lock held only for the INSERT of its events (not until commit), and
- * that INSERT is the transaction's first write. So transaction ids and positions grow together and one
+ * that INSERT is the transaction's first write (the `append_events` function, migration 2). So transaction ids and positions grow together and one
  * transaction's positions are contiguous. `readAll` then returns only events of transactions older than
  * the oldest one still running (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), in position
  * order: an event it returns can have no unfinished event before it. This is Emmett's xmin technique
@@ -111,32 +111,53 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * One round trip for a plain append (the `append_events` function in autocommit); an append carrying an
+   * idempotency record or a snapshot runs the function and those writes in one transaction.
+   */
   append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) return Promise.reject(new RangeError('append needs at least one event'));
     return this.guard(async () => {
-      const result = await this.transaction((client) => this.appendInTransaction(client, request));
+      const result =
+        request.idempotency || request.snapshot
+          ? await this.transaction(async (client) => {
+              const appended = await this.appendEvents(client, request);
+              if (request.idempotency) await this.insertIdempotency(client, { ...request.idempotency, body: request.idempotency.body(appended) });
+              if (request.snapshot) await this.writeSnapshot(client, request.snapshot);
+              return appended;
+            })
+          : await this.appendEvents(this.pool, request);
       this.appendListeners.notify(result.position);
       return result;
     });
   }
 
-  private async appendInTransaction(client: pg.PoolClient, request: AppendRequest): Promise<AppendResult> {
+  private async appendEvents(db: Queryable, request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    const current = await this.currentVersion(client, streamId);
-    if (current !== expectedVersion) throw new WrongExpectedVersionError(streamId, expectedVersion, current);
-
-    const positions = await this.insertEvents(client, request);
-    const version = expectedVersion + events.length;
-    const moved =
-      expectedVersion === 0
-        ? await client.query('INSERT INTO streams (stream_id, stream_type, version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-            streamId,
-            streamType,
-            version,
-          ])
-        : await client.query('UPDATE streams SET version = $1 WHERE stream_id = $2 AND version = $3', [version, streamId, expectedVersion]);
-    if (moved.rowCount !== 1) throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(client, streamId));
-
+    const rows = events.map((event, index) => ({
+      id: event.id,
+      version: expectedVersion + index + 1,
+      event_type: event.eventType,
+      data: event.data,
+      schema_version: event.schemaVersion,
+      timestamp: event.timestamp,
+      correlation_id: event.correlationId ?? null,
+      causation_id: event.causationId ?? null,
+    }));
+    let positions: number[];
+    try {
+      const { rows: inserted } = await db.query<{ position: number }>(
+        'SELECT append_events($1::bigint, $2, $3, $4, $5, $6::jsonb) AS position',
+        [this.appendLockKey, this.channel, streamId, streamType, expectedVersion, JSON.stringify(rows)],
+      );
+      positions = inserted.map((row) => row.position);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'EV409' && !isUniqueViolation(error, 'events_stream_id_version_key')) throw error;
+      if (db !== this.pool) await (db as pg.PoolClient).query('ROLLBACK').catch(() => undefined);
+      const conflict = new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
+      throw db === this.pool ? conflict : new RolledBack(conflict);
+    }
     const stored: StoredEvent[] = events.map((event, index) => ({
       id: event.id,
       position: positions[index],
@@ -152,54 +173,7 @@ export class PostgresEventStore implements EventStore {
         ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
       },
     }));
-    const result: AppendResult = { version, position: positions[positions.length - 1], events: stored };
-    if (request.idempotency) await this.insertIdempotency(client, { ...request.idempotency, body: request.idempotency.body(result) });
-    if (request.snapshot) await this.writeSnapshot(client, request.snapshot);
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, String(result.position)]);
-    return result;
-  }
-
-  /**
-   * The transaction's first write, under the append lock: its positions and transaction id are taken
-   * together (see the class comment). The lock is session-level so it is released right after the
-   * INSERT, not at commit; a failed INSERT releases it after the rollback.
-   */
-  private async insertEvents(client: pg.PoolClient, request: AppendRequest): Promise<number[]> {
-    const values: unknown[] = [];
-    const rows = request.events.map((event, index) => {
-      const base = values.length;
-      values.push(
-        event.id,
-        request.streamId,
-        request.streamType,
-        request.expectedVersion + index + 1,
-        event.eventType,
-        JSON.stringify(event.data),
-        event.schemaVersion,
-        event.timestamp,
-        event.correlationId ?? null,
-        event.causationId ?? null,
-      );
-      return `(${Array.from({ length: 10 }, (_, column) => `$${base + column + 1}`).join(', ')})`;
-    });
-    await client.query('SELECT pg_advisory_lock($1::bigint)', [this.appendLockKey]);
-    let inserted: pg.QueryResult<{ position: number }>;
-    try {
-      inserted = await client.query<{ position: number }>(
-        `INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
-           correlation_id, causation_id) VALUES ${rows.join(', ')} RETURNING position`,
-        values,
-      );
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.appendLockKey]).catch(() => undefined);
-      if (!isUniqueViolation(error, 'events_stream_id_version_key')) throw new RolledBack(error);
-      // Another instance appended to the stream between our version check and our INSERT.
-      const current = await this.currentVersion(this.pool, request.streamId);
-      throw new RolledBack(new WrongExpectedVersionError(request.streamId, request.expectedVersion, current));
-    }
-    await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.appendLockKey]);
-    return inserted.rows.map((row) => row.position);
+    return { version: expectedVersion + events.length, position: positions[positions.length - 1], events: stored };
   }
 
   private async currentVersion(db: Queryable, streamId: string): Promise<number> {
@@ -344,16 +318,16 @@ export class PostgresEventStore implements EventStore {
   commitProjection({ checkpoint, expectedPosition, statements }: ProjectionCommit): Promise<void> {
     return this.guard(() =>
       this.transaction(async (client) => {
-        // Make the row exist, then lock it: two workers committing at once serialise here, and the
-        // second sees the first one's position and refuses.
-        await client.query(
+        // Like SQLite's NORMAL sync for projections: the commit stays atomic; what a crash could take away
+        // is re-applied from the checkpoint, since events are committed durably by their appends.
+        await client.query('SET LOCAL synchronous_commit TO off');
+        // Make the row exist and lock it in one statement (DO UPDATE locks the row and returns it as it
+        // is): two workers committing at once serialise here, and the second sees the first's position.
+        const { rows } = await client.query<{ position: number }>(
           `INSERT INTO projection_checkpoints (name, position, event_id, events_processed, generation)
-           VALUES ($1, 0, NULL, 0, $2) ON CONFLICT (name) DO NOTHING`,
+           VALUES ($1, 0, NULL, 0, $2) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING position`,
           [checkpoint.name, checkpoint.generation],
         );
-        const { rows } = await client.query<{ position: number }>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
-          checkpoint.name,
-        ]);
         const actual = rows[0].position;
         if (actual !== expectedPosition) throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actual);
         for (const statement of statements) await client.query(toPostgresPlaceholders(statement.sql), [...(statement.params ?? [])]);

@@ -65,4 +65,55 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       );
     `,
   },
+  {
+    version: 2,
+    name: 'append_events: one round trip per append',
+    sql: `
+      -- One append: its events are inserted as the transaction's first write while holding the append
+      -- lock, which is released as soon as the INSERT is done (not at commit), so positions and the
+      -- transaction id are taken together (see PostgresEventStore); then the stream's head moves from the
+      -- expected version (SQLSTATE EV409 when it is not there) and the new head is announced on commit.
+      CREATE FUNCTION append_events(lock_key BIGINT, channel TEXT, the_stream TEXT, the_type TEXT,
+                                    expected BIGINT, new_events JSONB) RETURNS SETOF BIGINT
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        positions BIGINT[];
+        moved INTEGER;
+      BEGIN
+        PERFORM pg_advisory_lock(lock_key);
+        BEGIN
+          WITH inserted AS (
+            INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
+                                correlation_id, causation_id)
+            SELECT e.id, the_stream, the_type, e.version, e.event_type, e.data, e.schema_version, e.timestamp,
+                   e.correlation_id, e.causation_id
+            FROM jsonb_to_recordset(new_events) AS e(id TEXT, version BIGINT, event_type TEXT, data JSONB,
+                 schema_version INTEGER, timestamp BIGINT, correlation_id TEXT, causation_id TEXT)
+            ORDER BY e.version
+            RETURNING position
+          )
+          SELECT array_agg(position ORDER BY position) INTO positions FROM inserted;
+        EXCEPTION WHEN OTHERS THEN
+          PERFORM pg_advisory_unlock(lock_key);
+          RAISE;
+        END;
+        PERFORM pg_advisory_unlock(lock_key);
+
+        IF expected = 0 THEN
+          INSERT INTO streams (stream_id, stream_type, version) VALUES (the_stream, the_type, cardinality(positions))
+            ON CONFLICT DO NOTHING;
+        ELSE
+          UPDATE streams SET version = expected + cardinality(positions) WHERE stream_id = the_stream AND version = expected;
+        END IF;
+        GET DIAGNOSTICS moved = ROW_COUNT;
+        IF moved <> 1 THEN
+          RAISE EXCEPTION 'stream % is not at version %', the_stream, expected USING ERRCODE = 'EV409';
+        END IF;
+
+        PERFORM pg_notify(channel, positions[cardinality(positions)]::TEXT);
+        RETURN QUERY SELECT unnest(positions);
+      END
+      $$;
+    `,
+  },
 ];
