@@ -57,6 +57,12 @@ export class ProjectionWorker {
   private loop: Promise<void> | undefined;
   /** Held while this process runs the projection; without it the worker only follows the checkpoint. */
   private lease: ProjectionLease | null = null;
+  private nextLeaseAttempt = 0;
+  private stop$: () => void = () => undefined;
+  /** Resolves when `stop()` is called. */
+  private readonly stopping = new Promise<void>((resolve) => {
+    this.stop$ = resolve;
+  });
   /** Events read from the store by this worker (live and rebuild), for diagnostics and tests. */
   eventsRead = 0;
 
@@ -105,6 +111,7 @@ export class ProjectionWorker {
   /** Stops after the current step. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stop$();
     this.notify();
     await this.loop;
     await this.rebuildRun?.catch(() => undefined);
@@ -142,7 +149,7 @@ export class ProjectionWorker {
       this.woken = false;
       if (!(await this.holdLease())) {
         await this.follow();
-        await this.sleep(this.waiters.pending > 0 ? FOLLOWER_WAIT_POLL_MS : this.settings.pollIntervalMs);
+        await this.waitAsFollower();
         continue;
       }
       let applied = 0;
@@ -162,14 +169,34 @@ export class ProjectionWorker {
     }
   }
 
-  /** Whether this process holds the projection's lease, taking it when it is free. */
+  /**
+   * Whether this process holds the projection's lease, taking it when it is free. Without it, asks at
+   * most once per poll interval: commits wake the worker far more often than leases change hands.
+   */
   private async holdLease(): Promise<boolean> {
     if (this.lease?.held) return true;
+    if (Date.now() < this.nextLeaseAttempt) return false;
+    this.nextLeaseAttempt = Date.now() + this.settings.pollIntervalMs;
     this.lease = await this.store.tryAcquireLease(this.name).catch(() => null);
     if (!this.lease) return false;
     // Another process may have advanced the projection while this one followed.
     this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
     return true;
+  }
+
+  /**
+   * Without the lease: until the next lease attempt, or sooner while reads here wait for a position
+   * (then the checkpoint is re-read often). Commits do not wake a follower: it has nothing to apply.
+   */
+  private async waitAsFollower(): Promise<void> {
+    const controller = new AbortController();
+    const wait = this.waiters.pending > 0 ? FOLLOWER_WAIT_POLL_MS : Math.max(0, this.nextLeaseAttempt - Date.now());
+    await Promise.race([
+      this.waiters.nextArrival(controller.signal),
+      delay(wait, undefined, { signal: controller.signal }).catch(() => undefined),
+      this.stopping,
+    ]);
+    controller.abort();
   }
 
   /** Without the lease: keep the checkpoint current, so reads here wait for the holder's progress. */
