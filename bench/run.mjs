@@ -230,6 +230,9 @@ async function measure(target, seconds, { record = true } = {}) {
   const latencies = [];
   // A target with several servers splits the connections across them and adds up the results.
   const servers = target.servers ?? [target.server];
+  // One request generator for every server: a rotating deposit spreads over the accounts as one stream,
+  // so two instances do not walk the same accounts in lockstep.
+  const request = target.request();
   const results = await Promise.all(
     servers.map((server, index) => {
       const instance = autocannon({
@@ -237,7 +240,7 @@ async function measure(target, seconds, { record = true } = {}) {
         connections: Math.max(1, Math.round(config.connections / servers.length) + (index === 0 ? config.connections % servers.length : 0)),
         duration: seconds,
         timeout: 30,
-        requests: [target.request()],
+        requests: [request],
       });
       instance.on('response', (_client, statusCode, _bytes, responseTime) => {
         if (record && statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
@@ -556,6 +559,12 @@ async function main() {
   if (ratios.depositSyncNormalVsFloor) {
     const r = ratios.depositSyncNormalVsFloor;
     lines.push(`| deposit (synchronous=NORMAL) req/s ÷ floor req/s | ${fmt(r.value * 100, 1)}% | ${r.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | (diagnostic) | |`);
+  }
+  if (ratios.depositPostgresVsSqlite) {
+    const r = ratios.depositPostgresVsSqlite;
+    lines.push(`| deposit PostgreSQL (one instance) ÷ embedded SQLite | ${fmt(r.value * 100, 1)}% | ${r.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | ≥ 50% | ${r.met ? 'yes' : 'no'} |`);
+    const two = ratios.depositPostgresTwoVsOne;
+    lines.push(`| deposit PostgreSQL two instances ÷ one instance | ${fmt(two.value * 100, 1)}% | ${two.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | (reported) | |`);
   }
   if (ratios.getLimitedP50LargeVsSmall) {
     const r = ratios.getLimitedP50LargeVsSmall;
