@@ -1,6 +1,7 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
+import { storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
@@ -40,21 +41,9 @@ export class InMemoryEventStore implements EventStore {
     if (request.idempotency && this.idempotency.has(request.idempotency.key)) {
       throw new IdempotencyKeyTakenError(request.idempotency.key);
     }
-    const stored = events.map((event, index): StoredEvent => ({
-      id: event.id,
-      position: this.log.length + index + 1,
-      aggregateId: streamId,
-      aggregateType: streamType,
-      eventType: event.eventType,
-      data: structuredClone(event.data),
-      metadata: {
-        timestamp: event.timestamp,
-        version: expectedVersion + index + 1,
-        schemaVersion: event.schemaVersion,
-        ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
-        ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
-      },
-    }));
+    const stored = events.map((event, index) =>
+      storedEventOf({ ...event, data: structuredClone(event.data) }, request, expectedVersion + index + 1, this.log.length + index + 1),
+    );
     const version = expectedVersion + events.length;
     const result = { version, position: stored[stored.length - 1].position, events: structuredClone(stored) };
     // Everything that can throw runs before the first change, so a failed append writes nothing.

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
+import { storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   EventStoreUnavailableError,
@@ -158,21 +159,9 @@ export class PostgresEventStore implements EventStore {
       const conflict = new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
       throw db === this.pool ? conflict : new RolledBack(conflict);
     }
-    const stored: StoredEvent[] = events.map((event, index) => ({
-      id: event.id,
-      position: positions[index],
-      aggregateId: streamId,
-      aggregateType: streamType,
-      eventType: event.eventType,
-      data: structuredClone(event.data),
-      metadata: {
-        timestamp: event.timestamp,
-        version: expectedVersion + index + 1,
-        schemaVersion: event.schemaVersion,
-        ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
-        ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
-      },
-    }));
+    const stored = events.map((event, index) =>
+      storedEventOf({ ...event, data: structuredClone(event.data) }, request, expectedVersion + index + 1, positions[index]),
+    );
     return { version: expectedVersion + events.length, position: positions[positions.length - 1], events: stored };
   }
 

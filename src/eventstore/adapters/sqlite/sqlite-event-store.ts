@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
+import { storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
@@ -193,21 +194,7 @@ export class SqliteEventStore implements EventStore {
         event.correlationId ?? null,
         event.causationId ?? null,
       );
-      return {
-        id: event.id,
-        position: Number(info.lastInsertRowid),
-        aggregateId: streamId,
-        aggregateType: streamType,
-        eventType: event.eventType,
-        data: event.data,
-        metadata: {
-          timestamp: event.timestamp,
-          version: eventVersion,
-          schemaVersion: event.schemaVersion,
-          ...(event.correlationId === undefined ? {} : { correlationId: event.correlationId }),
-          ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
-        },
-      };
+      return storedEventOf(event, request, eventVersion, Number(info.lastInsertRowid));
     });
     const result = { version, position: stored[stored.length - 1].position, events: stored };
     if (request.idempotency) this.insertIdempotency({ ...request.idempotency, body: request.idempotency.body(result) });

@@ -1,19 +1,10 @@
 import type { StoredEvent } from '../../event-envelope.js';
 import type { Snapshot } from '../../snapshot.js';
+import { type EventRowColumns, storedEventFromRow } from '../../stored-event.js';
 
-/** A row of `events`. */
-export interface EventRow {
-  position: number;
-  id: string;
-  stream_id: string;
-  stream_type: string;
-  version: number;
-  event_type: string;
+/** A row of `events` (data as JSON text). */
+export interface EventRow extends EventRowColumns {
   data: string;
-  schema_version: number;
-  timestamp: number;
-  correlation_id: string | null;
-  causation_id: string | null;
 }
 
 /** A row of `snapshots`. */
@@ -27,21 +18,7 @@ export interface SnapshotRow {
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.id,
-    position: row.position,
-    aggregateId: row.stream_id,
-    aggregateType: row.stream_type,
-    eventType: row.event_type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: {
-      timestamp: row.timestamp,
-      version: row.version,
-      schemaVersion: row.schema_version,
-      ...(row.correlation_id === null ? {} : { correlationId: row.correlation_id }),
-      ...(row.causation_id === null ? {} : { causationId: row.causation_id }),
-    },
-  };
+  return storedEventFromRow(row, JSON.parse(row.data) as Record<string, unknown>);
 }
 
 export function toSnapshot(row: SnapshotRow): Snapshot {
