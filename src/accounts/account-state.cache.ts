@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
 import { LRUCache } from 'lru-cache';
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from './accounts.options.js';
 import { BankAccount } from './domain/bank-account.aggregate.js';
@@ -13,14 +14,22 @@ interface CachedAccount {
  * The state of recently written accounts, so a command usually skips reading the store. It is a hint,
  * never the truth: an append from a stale entry fails its expected-version check and is retried from the
  * store, and a refusal decided on a cached state is confirmed against the store before it is returned.
+ * Entries of accounts other instances append to are dropped as their notifications arrive.
  */
 @Injectable()
-export class AccountStateCache {
+export class AccountStateCache implements OnModuleDestroy {
   private readonly entries: LRUCache<string, CachedAccount> | null;
+  private readonly unsubscribe: () => void;
 
-  constructor(@Inject(ACCOUNTS_OPTIONS) options: AccountsModuleOptions) {
+  constructor(@Inject(ACCOUNTS_OPTIONS) options: AccountsModuleOptions, @Inject(EVENT_STORE) store: EventStore) {
     const max = options.cachedAccounts ?? 10_000;
     this.entries = max > 0 ? new LRUCache({ max }) : null;
+    // Another instance wrote the account: what is cached here is stale.
+    this.unsubscribe = store.onForeignAppend((accountId) => this.forget(accountId));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
   }
 
   /** A fresh aggregate rebuilt from the cached state, or undefined. */

@@ -25,3 +25,23 @@ export class AppendListeners {
     }
   }
 }
+
+/** The listeners of `EventStore.onForeignAppend`: streams that another process appended to. */
+export class StreamListeners {
+  private readonly listeners = new Set<(streamId: string) => void>();
+
+  add(listener: (streamId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(streamId: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(streamId);
+      } catch {
+        // a listener's failure is its own business
+      }
+    }
+  }
+}

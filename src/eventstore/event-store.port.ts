@@ -106,6 +106,13 @@ export interface EventStore {
    */
   onAppended(listener: (position: number) => void): () => void;
 
+  /**
+   * Calls `listener` with the id of each stream another process appended to, as far as the adapter can
+   * hear other processes (an embedded store never does). For dropping cached state; a late or missed
+   * call only costs a version conflict and a retry. Returns the unsubscribe function.
+   */
+  onForeignAppend(listener: (streamId: string) => void): () => void;
+
   /** Resolves when the store answers a trivial request. @throws EventStoreUnavailableError otherwise. */
   ping(): Promise<void>;
 

@@ -63,6 +63,11 @@ export class InMemoryEventStore implements EventStore {
     return this.appendListeners.add(listener);
   }
 
+  /** One process owns the database: no other process appends. */
+  onForeignAppend(): () => void {
+    return () => undefined;
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const events = this.streams.get(streamId)?.events ?? [];
     const from = options.fromVersion ?? 1;

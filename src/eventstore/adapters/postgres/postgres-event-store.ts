@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AppendRequest, AppendResult } from '../../append.js';
-import { AppendListeners } from '../../append-listeners.js';
+import { AppendListeners, StreamListeners } from '../../append-listeners.js';
 import { storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
@@ -57,6 +58,9 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly clientConfig: pg.ClientConfig;
   private readonly appendListeners = new AppendListeners();
+  private readonly streamListeners = new StreamListeners();
+  /** Tags this instance's notifications, so it hears only other instances' streams as foreign. */
+  private readonly writerId = randomUUID();
   private readonly notifications: PostgresNotifications;
   private readonly appendLockKey: string;
   private readonly channel: string;
@@ -72,7 +76,7 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined); // an idle client's error; the next query reports it
     this.appendLockKey = advisoryKey(this.schema, 'append');
     this.channel = `events_appended_${this.schema}`;
-    this.notifications = new PostgresNotifications(this.clientConfig, this.channel, this.appendListeners);
+    this.notifications = new PostgresNotifications(this.clientConfig, this.channel, this.appendListeners, this.streamListeners, this.writerId);
   }
 
   /** Connects, creates the schema and applies pending migrations, and starts listening for appends. */
@@ -148,8 +152,8 @@ export class PostgresEventStore implements EventStore {
     let positions: number[];
     try {
       const { rows: inserted } = await db.query<{ position: number }>(
-        'SELECT append_events($1::bigint, $2, $3, $4, $5, $6::jsonb) AS position',
-        [this.appendLockKey, this.channel, streamId, streamType, expectedVersion, JSON.stringify(rows)],
+        'SELECT append_events($1::bigint, $2, $3, $4, $5, $6, $7::jsonb) AS position',
+        [this.appendLockKey, this.channel, this.writerId, streamId, streamType, expectedVersion, JSON.stringify(rows)],
       );
       positions = inserted.map((row) => row.position);
     } catch (error) {
@@ -338,6 +342,10 @@ export class PostgresEventStore implements EventStore {
 
   onAppended(listener: (position: number) => void): () => void {
     return this.appendListeners.add(listener);
+  }
+
+  onForeignAppend(listener: (streamId: string) => void): () => void {
+    return this.streamListeners.add(listener);
   }
 
   ping(): Promise<void> {

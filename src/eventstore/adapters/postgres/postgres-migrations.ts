@@ -72,8 +72,8 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       -- One append: its events are inserted as the transaction's first write while holding the append
       -- lock, which is released as soon as the INSERT is done (not at commit), so positions and the
       -- transaction id are taken together (see PostgresEventStore); then the stream's head moves from the
-      -- expected version (SQLSTATE EV409 when it is not there) and the new head is announced on commit.
-      CREATE FUNCTION append_events(lock_key BIGINT, channel TEXT, the_stream TEXT, the_type TEXT,
+      -- expected version (SQLSTATE EV409 when it is not there) and the append is announced on commit.
+      CREATE FUNCTION append_events(lock_key BIGINT, channel TEXT, writer TEXT, the_stream TEXT, the_type TEXT,
                                     expected BIGINT, new_events JSONB) RETURNS SETOF BIGINT
       LANGUAGE plpgsql AS $$
       DECLARE
@@ -110,7 +110,8 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
           RAISE EXCEPTION 'stream % is not at version %', the_stream, expected USING ERRCODE = 'EV409';
         END IF;
 
-        PERFORM pg_notify(channel, positions[cardinality(positions)]::TEXT);
+        -- '<head position>:<writer id>:<stream id>', so other instances can drop what they cached of the stream.
+        PERFORM pg_notify(channel, positions[cardinality(positions)]::TEXT || ':' || writer || ':' || the_stream);
         RETURN QUERY SELECT unnest(positions);
       END
       $$;

@@ -1,9 +1,9 @@
 import pg from 'pg';
-import type { AppendListeners } from '../../append-listeners.js';
+import type { AppendListeners, StreamListeners } from '../../append-listeners.js';
 
 /**
- * Hears `NOTIFY <channel>, '<position>'` sent by every instance's appends and reports the positions to
- * this process's append listeners. Reconnects after a lost connection; the projection runner polls as
+ * Hears the `NOTIFY` every instance's appends send and reports new head positions to this process's
+ * append listeners, and streams other instances wrote to its stream listeners. Reconnects after a lost connection; the projection runner polls as
  * well, so a notification missed meanwhile only delays it.
  */
 export class PostgresNotifications {
@@ -15,14 +15,20 @@ export class PostgresNotifications {
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
     private readonly listeners: AppendListeners,
+    /** Told of streams other instances append to. */
+    private readonly streamListeners: StreamListeners,
+    /** This instance's writer id: its own appends are not reported to `streamListeners`. */
+    private readonly writerId: string,
   ) {}
 
   async start(): Promise<void> {
     if (this.closed) return;
     const client = new pg.Client(this.config);
     client.on('notification', (message) => {
-      const position = Number(message.payload);
-      if (Number.isFinite(position)) this.listeners.notify(position);
+      // '<head position>:<writer id>:<stream id>'
+      const [position, writer, ...stream] = (message.payload ?? '').split(':');
+      if (Number.isFinite(Number(position))) this.listeners.notify(Number(position));
+      if (writer !== this.writerId && stream.length > 0) this.streamListeners.notify(stream.join(':'));
     });
     client.on('error', () => this.reconnect());
     try {

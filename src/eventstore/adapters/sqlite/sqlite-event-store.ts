@@ -168,6 +168,11 @@ export class SqliteEventStore implements EventStore {
     return this.appendListeners.add(listener);
   }
 
+  /** One process owns the database: no other process appends. */
+  onForeignAppend(): () => void {
+    return () => undefined;
+  }
+
   private appendInTransaction(request: AppendRequest): AppendResult {
     const { streamId, streamType, expectedVersion, events } = request;
     if (events.length === 0) throw new RangeError('append needs at least one event');
