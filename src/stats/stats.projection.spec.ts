@@ -101,7 +101,7 @@ describe('StatsProjection', () => {
 
   it('given the same events, then the tables are the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
-    const results = await spec()
+    const tables = await spec()
       .given(
         log.opened('acc-a', 1000),
         log.opened('acc-b', 0),
@@ -114,8 +114,6 @@ describe('StatsProjection', () => {
       )
       .whenProjectedInEveryBatching();
 
-    const [oneBatch] = results;
-    expect(oneBatch.tables.stats_totals).toEqual([{ id: 1, total_events: 8, total_aggregates: 3 }]);
-    for (const result of results) expect(result).toEqual({ batching: result.batching, tables: oneBatch.tables });
+    expect(tables.stats_totals).toEqual([{ id: 1, total_events: 8, total_aggregates: 3 }]);
   });
 });

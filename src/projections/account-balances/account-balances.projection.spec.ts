@@ -97,7 +97,7 @@ describe('AccountBalancesProjection', () => {
 
   it('given the same events, then the table is the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
-    const results = await spec()
+    const tables = await spec()
       .given(
         log.opened('acc-a', 1000),
         log.opened('acc-b', 0),
@@ -109,8 +109,6 @@ describe('AccountBalancesProjection', () => {
       )
       .whenProjectedInEveryBatching();
 
-    const [oneBatch] = results;
-    expect(oneBatch.tables.account_balances).toHaveLength(2);
-    for (const result of results) expect(result).toEqual({ batching: result.batching, tables: oneBatch.tables });
+    expect(tables.account_balances).toHaveLength(2);
   });
 });

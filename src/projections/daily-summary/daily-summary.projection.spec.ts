@@ -99,7 +99,7 @@ describe('DailySummaryProjection', () => {
 
   it('given the same events, then the tables are the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
-    const results = await spec()
+    const tables = await spec()
       .given(
         log.opened('acc-a', 1000, LAST_MS_OF_JAN_31 - 10),
         log.opened('acc-b', 0, LAST_MS_OF_JAN_31 - 9),
@@ -111,14 +111,12 @@ describe('DailySummaryProjection', () => {
       )
       .whenProjectedInEveryBatching();
 
-    const [oneBatch] = results;
-    expect(oneBatch.tables).toEqual({
+    expect(tables).toEqual({
       daily_summary: [
         { day: '2026-01-31', deposits: 100_010, withdrawals: 0, transaction_count: 2 },
         { day: '2026-02-01', deposits: 40, withdrawals: 100_020, transaction_count: 3 },
       ],
       daily_summary_totals: [{ id: 1, deposits: 100_050, withdrawals: 100_020 }],
     });
-    for (const result of results) expect(result).toEqual({ batching: result.batching, tables: oneBatch.tables });
   });
 });
