@@ -18,6 +18,7 @@ import type { ProjectionCheckpoint, ProjectionCommit } from '../../projection-ch
 import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
+import { type FlushToDisk, WalSync } from './wal-sync.js';
 import { type EventRow, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
 
 export interface SqliteEventStoreOptions {
@@ -26,22 +27,29 @@ export interface SqliteEventStoreOptions {
   /** How long a writer waits for another process's lock before the store reports itself unavailable. */
   busyTimeoutMs?: number;
   /**
-   * `full` (default): every acknowledged append is on disk, safe against power loss. `normal`: appends
-   * survive a killed process but the last ones may be lost if the machine itself crashes; faster.
+   * `full` (default): every acknowledged append is on disk, safe against power loss (the write-ahead
+   * log is flushed before the append resolves; see WalSync). `normal`: appends survive a killed process
+   * but the last ones may be lost if the machine itself crashes; faster.
    */
   synchronous?: 'full' | 'normal';
+  /** With `synchronous: 'full'`: how the write-ahead log is flushed; by default an fdatasync of the file. */
+  flushWal?: (walPath: string) => FlushToDisk;
 }
 
 /**
  * The embedded event store on SQLite (better-sqlite3, WAL). SQLite runs one writer at a time, so
  * positions are handed out in commit order and a reader following `position > checkpoint` never skips.
- * `synchronous = FULL` (the default) makes every acknowledged append durable, not only against a killed
- * process but against power loss.
+ * With `synchronous: 'full'` (the default) every acknowledged append is durable, not only against a
+ * killed process but against power loss: appends commit without waiting for the disk and resolve after
+ * a flush of the write-ahead log that began after their commit (WalSync), so the flush never blocks
+ * the event loop and concurrent appends share it.
  */
 export class SqliteEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: SqliteDatabase;
-  private readonly appendSync: 'FULL' | 'NORMAL';
+  /** Flushes the write-ahead log before appends are acknowledged; null with `synchronous: 'normal'`. */
+  private readonly walSync: WalSync | null = null;
+  private closeWal: () => void = () => undefined;
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
@@ -58,10 +66,20 @@ export class SqliteEventStore implements EventStore {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
-    this.appendSync = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
-    this.db.pragma(`synchronous = ${this.appendSync}`);
+    // Commits never wait for the disk themselves; durable appends wait for WalSync instead.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
+    if (options.synchronous !== 'normal' && options.path !== ':memory:') {
+      const walPath = `${options.path}-wal`;
+      if (options.flushWal) {
+        this.walSync = new WalSync(options.flushWal(walPath));
+      } else {
+        const wal = WalSync.forFile(walPath);
+        this.walSync = wal.sync;
+        this.closeWal = wal.close;
+      }
+    }
     this.statements = this.prepareStatements();
     const single = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
     const group = this.db.transaction((requests: AppendRequest[]) => requests.map((request) => attempt(() => single(request))));
@@ -132,8 +150,8 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Appends are group-committed: the appends requested in one turn of the event loop share one
-   * transaction and so one fsync, each in a savepoint of its own. Every promise settles only after the
-   * group's COMMIT, so a resolved append is durable.
+   * transaction, each in a savepoint of its own, and the appends of every transaction committed while
+   * one WAL flush runs share the next flush. An append resolves only once its commit is on disk.
    */
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
@@ -152,16 +170,33 @@ export class SqliteEventStore implements EventStore {
       for (const pending of group) pending.reject(toStoreError(error));
       return;
     }
-    let head = 0;
     outcomes.forEach((outcome, index) => {
-      if ('result' in outcome) {
+      if ('error' in outcome) group[index].reject(toStoreError(outcome.error));
+    });
+    const settle = () => {
+      let head = 0;
+      outcomes.forEach((outcome, index) => {
+        if (!('result' in outcome)) return;
         head = Math.max(head, outcome.result.position);
         group[index].resolve(outcome.result);
-      } else {
-        group[index].reject(toStoreError(outcome.error));
-      }
+      });
+      if (head > 0) this.appendListeners.notify(head);
+    };
+    if (!this.walSync || !outcomes.some((outcome) => 'result' in outcome)) return settle();
+    this.walSync.durable().then(settle, (error: unknown) => {
+      const failure = new EventStoreUnavailableError('SQLite store could not flush its write-ahead log', { cause: error });
+      outcomes.forEach((outcome, index) => {
+        if ('result' in outcome) group[index].reject(failure);
+      });
     });
-    if (head > 0) this.appendListeners.notify(head);
+  }
+
+  /** Resolves once every commit made so far is on disk (at once without a WalSync). */
+  private durable(): Promise<void> {
+    if (!this.walSync) return Promise.resolve();
+    return this.walSync.durable().catch((error: unknown) => {
+      throw new EventStoreUnavailableError('SQLite store could not flush its write-ahead log', { cause: error });
+    });
   }
 
   onAppended(listener: (position: number) => void): () => void {
@@ -281,22 +316,26 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
-    return this.run(() => {
-      const row = this.statements.findIdempotency.get(key);
-      if (!row) return null;
-      return {
-        key: row.key,
-        fingerprint: row.fingerprint,
-        statusCode: row.status_code,
-        body: JSON.parse(row.body) as unknown,
-        createdAt: row.created_at,
-      };
-    });
+  /**
+   * A record found is returned once it is on disk: its response is about to be replayed to a client as
+   * an acknowledgement, and the commit that wrote it may still be waiting for its WAL flush.
+   */
+  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    const row = await this.run(() => this.statements.findIdempotency.get(key));
+    if (!row) return null;
+    await this.durable();
+    return {
+      key: row.key,
+      fingerprint: row.fingerprint,
+      statusCode: row.status_code,
+      body: JSON.parse(row.body) as unknown,
+      createdAt: row.created_at,
+    };
   }
 
-  saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
-    return this.run(() => this.insertIdempotency(record));
+  async saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
+    await this.run(() => this.insertIdempotency(record));
+    await this.durable();
   }
 
   private insertIdempotency(record: IdempotencyRecord): void {
@@ -330,19 +369,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Projection commits skip the fsync (`synchronous = NORMAL`): WAL keeps each one atomic, so read model
-   * and checkpoint still move together, and what a power cut could take away is re-applied from the
-   * checkpoint, since the events themselves are synced by every append's commit.
+   * Projection commits do not wait for the disk: WAL keeps each one atomic, so read model and
+   * checkpoint still move together, and what a power cut could take away is re-applied from the
+   * checkpoint (a projection commit is never on disk without the events before it: the log is a prefix).
    */
   commitProjection(commit: ProjectionCommit): Promise<void> {
-    return this.run(() => {
-      this.db.pragma('synchronous = NORMAL');
-      try {
-        this.projectionTransaction(commit);
-      } finally {
-        this.db.pragma(`synchronous = ${this.appendSync}`);
-      }
-    });
+    return this.run(() => this.projectionTransaction(commit));
   }
 
   private commitProjectionInTransaction({ checkpoint, expectedPosition, statements }: ProjectionCommit): void {
@@ -385,7 +417,11 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.pendingAppends.length > 0) this.flushAppends();
+    await this.walSync?.idle();
     if (this.db.open) this.db.close();
+    const closeWal = this.closeWal;
+    this.closeWal = () => undefined;
+    closeWal();
   }
 
   /** Runs a synchronous database call, turning lock timeouts and I/O failures into "unavailable". */
