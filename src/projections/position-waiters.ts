@@ -3,16 +3,14 @@ export class PositionWaiters {
   private readonly waiting = new Set<{ position: number; resolve: (reached: boolean) => void }>();
   private arrivals = new Set<() => void>();
 
-  /** Resolves when the next reader starts waiting, or when `signal` aborts. */
-  nextArrival(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const arrived = () => {
-        this.arrivals.delete(arrived);
-        resolve();
-      };
-      this.arrivals.add(arrived);
-      signal.addEventListener('abort', arrived, { once: true });
-    });
+  /** Calls `arrived` once, when the next reader starts waiting; returns a function that cancels it. */
+  onNextArrival(arrived: () => void): () => void {
+    const once = () => {
+      this.arrivals.delete(once);
+      arrived();
+    };
+    this.arrivals.add(once);
+    return () => this.arrivals.delete(once);
   }
 
   /** Resolves true as soon as `reached(p)` reports p >= position, false after `timeoutMs`. */

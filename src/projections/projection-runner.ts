@@ -8,6 +8,7 @@ import type { Projection } from './projection.js';
 import { ProjectionNotFoundError } from './projection-not-found.error.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { ProjectionTimeoutError } from './projection-timeout.error.js';
+import { SharedEventReader } from './shared-event-reader.js';
 import { ProjectionWorker, type RebuildResult } from './projection-worker.js';
 import { PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.options.js';
 
@@ -37,9 +38,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       retryBaseMs: this.options.retryBaseMs ?? 100,
       retryMaxMs: this.options.retryMaxMs ?? 30_000,
     };
+    const log = new SharedEventReader(this.store);
     for (const projection of this.discoverProjections()) {
       if (this.workers.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
-      const worker = new ProjectionWorker(projection, this.store, settings);
+      const worker = new ProjectionWorker(projection, this.store, settings, log);
       if (projection instanceof EventLogProjection) projection.onPublished(() => worker.notify());
       this.workers.set(projection.name, worker);
     }

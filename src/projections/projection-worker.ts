@@ -9,9 +9,11 @@ import type { ProjectionLease } from '../eventstore/projection-lease.js';
 import { type Projection, type ProjectionReader, tableNamer } from './projection.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { PositionWaiters } from './position-waiters.js';
+import { SharedEventReader } from './shared-event-reader.js';
 
 /** How often a worker without the lease re-reads the checkpoint while reads here are waiting. */
 const FOLLOWER_WAIT_POLL_MS = 50;
+const NOTHING = (): void => undefined;
 
 export interface ProjectionWorkerSettings {
   batchSize: number;
@@ -53,23 +55,20 @@ export class ProjectionWorker {
   private rebuildRun: Promise<RebuildResult> | undefined;
   private stopped = false;
   private woken = false;
-  private wake: () => void = () => undefined;
+  private wake: () => void = NOTHING;
   private loop: Promise<void> | undefined;
   /** Held while this process runs the projection; without it the worker only follows the checkpoint. */
   private lease: ProjectionLease | null = null;
   private nextLeaseAttempt = 0;
-  private stop$: () => void = () => undefined;
-  /** Resolves when `stop()` is called. */
-  private readonly stopping = new Promise<void>((resolve) => {
-    this.stop$ = resolve;
-  });
-  /** Events read from the store by this worker (live and rebuild), for diagnostics and tests. */
-  eventsRead = 0;
+  /** Ends the current pause at once (on stop). */
+  private interrupt: () => void = NOTHING;
 
+  /** `log` serves the live reads, shared with the other workers of the process; rebuilds read the store. */
   constructor(
     readonly projection: Projection,
     private readonly store: EventStore,
     private readonly settings: ProjectionWorkerSettings,
+    private readonly log: SharedEventReader = new SharedEventReader(store),
   ) {
     this.logger = new Logger(`Projection ${projection.name}`);
   }
@@ -111,7 +110,7 @@ export class ProjectionWorker {
   /** Stops after the current step. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.stop$();
+    this.interrupt();
     this.notify();
     await this.loop;
     await this.rebuildRun?.catch(() => undefined);
@@ -188,15 +187,9 @@ export class ProjectionWorker {
    * Without the lease: until the next lease attempt, or sooner while reads here wait for a position
    * (then the checkpoint is re-read often). Commits do not wake a follower: it has nothing to apply.
    */
-  private async waitAsFollower(): Promise<void> {
-    const controller = new AbortController();
+  private waitAsFollower(): Promise<void> {
     const wait = this.waiters.pending > 0 ? FOLLOWER_WAIT_POLL_MS : Math.max(0, this.nextLeaseAttempt - Date.now());
-    await Promise.race([
-      this.waiters.nextArrival(controller.signal),
-      delay(wait, undefined, { signal: controller.signal }).catch(() => undefined),
-      this.stopping,
-    ]);
-    controller.abort();
+    return this.pause(wait, { arrival: true });
   }
 
   /** Without the lease: keep the checkpoint current, so reads here wait for the holder's progress. */
@@ -212,7 +205,7 @@ export class ProjectionWorker {
   /** Applies the next batch to the live copy; returns how many events it applied. */
   private async step(): Promise<number> {
     const limit = this.checkpoint.position < this.isolateUntil ? 1 : this.settings.batchSize;
-    const events = await this.read(this.checkpoint.position, limit);
+    const events = await this.log.read(this.checkpoint.position, limit);
     if (events.length === 0) return 0;
     try {
       this.checkpoint = await this.apply(this.checkpoint, events);
@@ -247,10 +240,8 @@ export class ProjectionWorker {
     return next;
   }
 
-  private async read(after: number, limit: number): Promise<StoredEvent[]> {
-    const events = await this.store.readAll({ after, limit });
-    this.eventsRead += events.length;
-    return events;
+  private read(after: number, limit: number): Promise<StoredEvent[]> {
+    return this.store.readAll({ after, limit });
   }
 
   private readonly reader: ProjectionReader = {
@@ -270,30 +261,37 @@ export class ProjectionWorker {
    * Under a steady trickle of commits, waiting a moment turns many one-event transactions into one
    * batch. A reader that starts waiting cuts the wait short, so read-your-writes stays immediate.
    */
-  private async coalesce(): Promise<void> {
+  private coalesce(): Promise<void> {
     if (this.settings.coalesceMs <= 0 || this.waiters.pending > 0) return yieldToEventLoop();
-    const controller = new AbortController();
-    await Promise.race([
-      this.waiters.nextArrival(controller.signal),
-      delay(this.settings.coalesceMs, undefined, { signal: controller.signal }).catch(() => undefined),
-    ]);
-    controller.abort();
+    return this.pause(this.settings.coalesceMs, { arrival: true });
   }
 
-  private async sleep(ms: number): Promise<void> {
-    const controller = new AbortController();
-    const woken = new Promise<void>((resolve) => {
-      this.wake = resolve;
-    });
-    await Promise.race([woken, delay(ms, undefined, { signal: controller.signal }).catch(() => undefined)]);
-    controller.abort();
-    this.wake = () => undefined;
+  private sleep(ms: number): Promise<void> {
+    return this.pause(ms, { wake: true });
   }
 
   /**
-   * Replays the whole log into the next generation while the live copy keeps serving and advancing,
-   * then swaps. A second request while one runs gets the running one's result.
+   * Waits `ms`, or less: until a reader starts waiting (`arrival`), until `notify()` (`wake`), or until
+   * the worker stops. Plain timers and callbacks: this runs for every batch, so no abort signals.
    */
+  private pause(ms: number, ends: { arrival?: boolean; wake?: boolean }): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let cancelArrival = NOTHING;
+      const done = () => {
+        clearTimeout(timer);
+        cancelArrival();
+        this.wake = NOTHING;
+        this.interrupt = NOTHING;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      if (ends.arrival) cancelArrival = this.waiters.onNextArrival(done);
+      if (ends.wake) this.wake = done;
+      this.interrupt = done;
+    });
+  }
+
   rebuild(now: () => number): Promise<RebuildResult> {
     this.rebuildRun ??= this.runRebuild(now).finally(() => {
       this.rebuildRun = undefined;
