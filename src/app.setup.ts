@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { jsonBodyParser, requireJsonCommands } from './common/http/body-parsing.middleware.js';
-import { assignRequestId } from './common/http/request-id.middleware.js';
+import { assignRequestId, enterRequestScope } from './common/http/request-id.middleware.js';
+import { accessLog } from './operations/logging/access-log.middleware.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ADMIN_TOKEN_SCHEME, API_TOKEN_SCHEME } from './common/http/access.decorators.js';
@@ -19,9 +20,11 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   useServiceLogger(app);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(accessLog(() => PinoLogger.root));
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' } }));
   app.use(requireJsonCommands);
   app.use(jsonBodyParser(config.bodyLimit));
+  app.use(enterRequestScope);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // SIGTERM / SIGINT: close the HTTP server (requests in flight finish), then the store, then exit 0.

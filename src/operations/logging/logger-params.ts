@@ -1,34 +1,31 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
-import { requestIdOf } from '../../common/http/correlation-id.js';
+import { currentRequestId } from '../../common/http/request-scope.js';
 import type { AppConfig } from '../../config/app-config.js';
 
-/** Routes polled by machines: their requests are not logged one by one. */
-const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
-
 /**
- * nestjs-pino settings: one JSON object per line on stdout at `LOG_LEVEL` and above, ISO timestamps,
- * a `requestId` on every line logged while a request is handled (the id `assignRequestId` gave it), and
- * one `request completed` line per request with method, URL, status and time: 5xx as `error`, 4xx as
- * `warn`. Headers are not logged, so neither are tokens.
+ * nestjs-pino settings: one JSON object per line on stdout at `LOG_LEVEL` and above, ISO timestamps, and
+ * a `requestId` on every line logged while a request is handled (the id `assignRequestId` gave it, read
+ * from the request's scope). The per-request `request completed` line comes from `accessLog`; nestjs-pino
+ * installs no middleware of its own (`forRoutes: []`), so a request costs no child logger.
  */
 export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
+    forRoutes: [],
     pinoHttp: {
       level: config.logLevel,
       timestamp: stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      genReqId: (request) => requestIdOf(request as Parameters<typeof requestIdOf>[0]),
-      customAttributeKeys: { reqId: 'requestId' },
-      quietReqLogger: true,
+      // The access line's `req` and `res` are plain summaries already (see accessLog), not Node objects.
+      wrapSerializers: false,
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
-      customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (request) => UNLOGGED_PATHS.has((request.url ?? '').split('?')[0]) },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
     },
   };
 }
