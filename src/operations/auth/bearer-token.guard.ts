@@ -26,7 +26,7 @@ export class BearerTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
+    if ((!this.apiToken && !this.adminToken) || context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const admin = this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets) ?? false;

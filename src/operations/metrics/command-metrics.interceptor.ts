@@ -16,10 +16,13 @@ const COMMANDS_PATH = 'commands';
  */
 @Injectable()
 export class CommandMetricsInterceptor implements NestInterceptor {
+  /** The command of each route handler (null: not a command), worked out on its first request. */
+  private readonly commands = new WeakMap<object, string | null>();
+
   constructor(private readonly metrics: ServiceMetrics) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const command = context.getType() === 'http' ? commandOf(context) : undefined;
+    const command = context.getType() === 'http' ? this.commandOf(context) : undefined;
     if (command === undefined) return next.handle();
     const stop = this.metrics.commandDuration.startTimer({ command });
     return next.handle().pipe(
@@ -29,12 +32,22 @@ export class CommandMetricsInterceptor implements NestInterceptor {
       }),
     );
   }
+
+  private commandOf(context: ExecutionContext): string | undefined {
+    const handler = context.getHandler();
+    let command = this.commands.get(handler);
+    if (command === undefined) {
+      command = routeCommand(context);
+      this.commands.set(handler, command);
+    }
+    return command ?? undefined;
+  }
 }
 
-function commandOf(context: ExecutionContext): string | undefined {
+function routeCommand(context: ExecutionContext): string | null {
   const controllerPath = normalise(Reflect.getMetadata(PATH_METADATA, context.getClass()));
-  if (controllerPath !== COMMANDS_PATH) return undefined;
-  return normalise(Reflect.getMetadata(PATH_METADATA, context.getHandler())) || undefined;
+  if (controllerPath !== COMMANDS_PATH) return null;
+  return normalise(Reflect.getMetadata(PATH_METADATA, context.getHandler())) || null;
 }
 
 function normalise(path: unknown): string {
