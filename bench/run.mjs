@@ -10,8 +10,8 @@
 //   BENCH_LARGE_EVENTS  events in the large account (default 10000)
 //   BENCH_SNAPSHOT_EVERY  SNAPSHOT_EVERY for the service (default 10, the service's default)
 //   BENCH_MEMORY_STORE  1: also measure deposits against the service with EVENT_STORE=memory (diagnostic)
-//   BENCH_SQLITE_NORMAL 1: also measure deposits against the service with SQLite `synchronous = NORMAL`
-//                       instead of FULL, via the preload bench/diag/sqlite-synchronous.mjs (diagnostic)
+//   BENCH_SQLITE_NORMAL 1: also measure deposits against the service with SQLITE_SYNCHRONOUS=normal (appends
+//                       acknowledged without waiting for the WAL flush; diagnostic)
 //   BENCH_LOG_LEVEL     LOG_LEVEL of the measured services (default warn: no per-request access log)
 //   BENCH_POSTGRES      1: also measure deposits on PostgreSQL (DATABASE_URL, default the local test database),
 //                       with one instance and with two instances on one schema (load split across both)
@@ -375,17 +375,11 @@ async function main() {
     ? await startServer('service-memory', path.join(ROOT, 'dist', 'main.js'), serviceEnv('memory'))
     : null;
   const normal = config.sqliteNormal
-    ? await startServer('service-sync-normal', path.join(ROOT, 'dist', 'main.js'), { ...serviceEnv('sqlite', 'sqlite-normal'), BENCH_SQLITE_SYNCHRONOUS: 'NORMAL' }, [
-        '--import',
-        path.join(ROOT, 'bench', 'diag', 'sqlite-synchronous.mjs'),
-      ])
+    ? await startServer('service-sync-normal', path.join(ROOT, 'dist', 'main.js'), { ...serviceEnv('sqlite', 'sqlite-normal'), SQLITE_SYNCHRONOUS: 'normal' })
     : null;
   const pgEnv = { ...serviceEnv('postgres'), DATABASE_URL: config.databaseUrl, PG_SCHEMA: `bench_${process.pid}` };
   const postgres = config.postgres ? await startServer('service-postgres', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
   const postgresSecond = config.postgres ? await startServer('service-postgres-2', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
-  if (normal && !normal.stderr().includes('[diag] sqlite synchronous=1')) {
-    throw new Error(`synchronous=NORMAL preload did not take effect:\n${normal.stderr()}`);
-  }
 
   // Sanity: the floor validates, the service answers.
   await post(floor, '/bare/deposit', { accountId: 'x', amount: 1 });

@@ -1,6 +1,7 @@
 // Diagnostic, not part of `npm run bench`: the time of one small write transaction in better-sqlite3 (WAL)
-// with synchronous = FULL vs NORMAL on this machine's disk. better-sqlite3 is synchronous, so in the
-// service this time blocks the event loop once per command.
+// with synchronous = FULL vs NORMAL on this machine's disk. better-sqlite3 is synchronous, so a FULL
+// commit blocks the event loop for its fsync; the service therefore commits with NORMAL and flushes the
+// write-ahead log on the thread pool before acknowledging (src/eventstore/adapters/sqlite/wal-sync.ts).
 // Usage: node bench/diag/sqlite-commit-cost.mjs [transactions=2000]
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
