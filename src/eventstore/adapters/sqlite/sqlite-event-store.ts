@@ -19,7 +19,7 @@ import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { type FlushToDisk, WalSync } from './wal-sync.js';
-import { type EventRow, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
+import { EVENT_COLUMNS, type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
@@ -101,13 +101,17 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
            correlation_id, causation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      readForward: db.prepare<[string, number, number, number], EventRow>(
-        `SELECT * FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
-      ),
-      readBackward: db.prepare<[string, number, number, number], EventRow>(
-        `SELECT * FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version DESC LIMIT ?`,
-      ),
-      readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readForward: db
+        .prepare<[string, number, number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+        )
+        .raw(),
+      readBackward: db
+        .prepare<[string, number, number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version DESC LIMIT ?`,
+        )
+        .raw(),
+      readAll: db.prepare<[number, number], EventValues>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
       versionAt: db.prepare<[string, number], { version: number | null }>(
         'SELECT max(version) AS version FROM events WHERE stream_id = ? AND timestamp <= ?',
       ),
@@ -256,7 +260,7 @@ export class SqliteEventStore implements EventStore {
     if (!types || types.length === 0) {
       return this.run(() => this.statements.readAll.all(after, options.limit).map(toStoredEvent));
     }
-    return this.run(() => this.readAllByTypesStatement(types.length).all(...types, after, options.limit).map((row) => toStoredEvent(row as EventRow)));
+    return this.run(() => this.readAllByTypesStatement(types.length).all(...types, after, options.limit).map((row) => toStoredEvent(row as EventValues)));
   }
 
   private readAllByTypesStatement(count: number): Statement {
@@ -264,8 +268,8 @@ export class SqliteEventStore implements EventStore {
     if (!statement) {
       const placeholders = Array.from({ length: count }, () => '?').join(', ');
       statement = this.db.prepare(
-        `SELECT * FROM events WHERE event_type IN (${placeholders}) AND position > ? ORDER BY position LIMIT ?`,
-      );
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE event_type IN (${placeholders}) AND position > ? ORDER BY position LIMIT ?`,
+      ).raw();
       this.readAllByTypes.set(count, statement);
     }
     return statement;

@@ -2,10 +2,27 @@ import type { StoredEvent } from '../../event-envelope.js';
 import type { Snapshot } from '../../snapshot.js';
 import { type EventRowColumns, storedEventFromRow } from '../../stored-event.js';
 
-/** A row of `events` (data as JSON text). */
-export interface EventRow extends EventRowColumns {
-  data: string;
-}
+/**
+ * The columns that event reads select, in this order. Reads take rows as arrays (better-sqlite3's
+ * `raw()`), which costs markedly less per row than objects with named properties.
+ */
+export const EVENT_COLUMNS =
+  'position, id, stream_id, stream_type, version, event_type, data, schema_version, timestamp, correlation_id, causation_id';
+
+/** A row of `events` as selected with EVENT_COLUMNS (data as JSON text). */
+export type EventValues = [
+  position: number,
+  id: string,
+  streamId: string,
+  streamType: string,
+  version: number,
+  eventType: string,
+  data: string,
+  schemaVersion: number,
+  timestamp: number,
+  correlationId: string | null,
+  causationId: string | null,
+];
 
 /** A row of `snapshots`. */
 export interface SnapshotRow {
@@ -17,8 +34,10 @@ export interface SnapshotRow {
   schema_version: number;
 }
 
-export function toStoredEvent(row: EventRow): StoredEvent {
-  return storedEventFromRow(row, JSON.parse(row.data) as Record<string, unknown>);
+export function toStoredEvent(values: EventValues): StoredEvent {
+  const [position, id, stream_id, stream_type, version, event_type, data, schema_version, timestamp, correlation_id, causation_id] = values;
+  const row: EventRowColumns = { position, id, stream_id, stream_type, version, event_type, schema_version, timestamp, correlation_id, causation_id };
+  return storedEventFromRow(row, JSON.parse(data) as Record<string, unknown>);
 }
 
 export function toSnapshot(row: SnapshotRow): Snapshot {
