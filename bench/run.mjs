@@ -16,6 +16,9 @@
 //   BENCH_POSTGRES      1: also measure deposits on PostgreSQL (DATABASE_URL, default the local test database),
 //                       with one instance and with two instances on one schema (load split across both)
 //   BENCH_GET_LIMIT     when set (e.g. 5): also measure GET ?limit=N for both accounts (same response size)
+//   BENCH_BASELINE      a checkout of another commit with its own `npm ci && npm run build` done (for example
+//                       `git worktree add /tmp/base <commit>`): also measure its dist/main.js, to compare two
+//                       builds in one run
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { execFileSync, spawn } from 'node:child_process';
@@ -41,6 +44,7 @@ const config = {
   sqliteNormal: process.env.BENCH_SQLITE_NORMAL === '1',
   getLimit: process.env.BENCH_GET_LIMIT ? Number(process.env.BENCH_GET_LIMIT) : null,
   postgres: process.env.BENCH_POSTGRES === '1',
+  baseline: process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null,
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 };
 
@@ -66,11 +70,20 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 // Provenance: which code was measured (the working tree may be shared and change between runs).
 
 function git(...args) {
+  return gitIn(ROOT, ...args);
+}
+
+function gitIn(cwd, ...args) {
   try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
+}
+
+/** The commit of the baseline checkout, for the report. */
+function baselineCommit(dir) {
+  return `commit ${gitIn(dir, 'rev-parse', '--short', 'HEAD') ?? 'unknown'}`;
 }
 
 function distBuiltAt() {
@@ -377,6 +390,9 @@ async function main() {
   const normal = config.sqliteNormal
     ? await startServer('service-sync-normal', path.join(ROOT, 'dist', 'main.js'), { ...serviceEnv('sqlite', 'sqlite-normal'), SQLITE_SYNCHRONOUS: 'normal' })
     : null;
+  const baseline = config.baseline
+    ? await startServer('service-baseline', path.join(config.baseline, 'dist', 'main.js'), serviceEnv('sqlite', 'baseline'))
+    : null;
   const pgEnv = { ...serviceEnv('postgres'), DATABASE_URL: config.databaseUrl, PG_SCHEMA: `bench_${process.pid}` };
   const postgres = config.postgres ? await startServer('service-postgres', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
   const postgresSecond = config.postgres ? await startServer('service-postgres-2', path.join(ROOT, 'dist', 'main.js'), pgEnv) : null;
@@ -396,6 +412,7 @@ async function main() {
   await openAccounts(service, ids);
   if (memory) await openAccounts(memory, ids);
   if (normal) await openAccounts(normal, ids);
+  if (baseline) await openAccounts(baseline, ids);
   if (postgres) await openAccounts(postgres, ids);
 
   const depositTargets = [
@@ -415,6 +432,14 @@ async function main() {
       key: 'depositSyncNormal',
       label: 'service POST /commands/deposit (SQLite synchronous=NORMAL, diagnostic)',
       server: normal,
+      request: rotatingDeposit('/commands/deposit', ids),
+    });
+  }
+  if (baseline) {
+    depositTargets.push({
+      key: 'depositBaseline',
+      label: `service POST /commands/deposit (baseline build, ${baselineCommit(config.baseline)})`,
+      server: baseline,
       request: rotatingDeposit('/commands/deposit', ids),
     });
   }
@@ -495,6 +520,10 @@ async function main() {
   if (summary.depositSyncNormal) {
     ratios.depositSyncNormalVsFloor = { value: summary.depositSyncNormal.rps / summary.floor.rps, perRound: perRound('floor', 'depositSyncNormal', 'rps') };
   }
+  if (summary.depositBaseline) {
+    ratios.depositBaselineVsFloor = { value: summary.depositBaseline.rps / summary.floor.rps, perRound: perRound('floor', 'depositBaseline', 'rps') };
+    ratios.depositVsBaseline = { value: summary.deposit.rps / summary.depositBaseline.rps, perRound: perRound('depositBaseline', 'deposit', 'rps') };
+  }
   if (summary.depositPostgres) {
     ratios.depositPostgresVsSqlite = {
       value: summary.depositPostgres.rps / summary.deposit.rps,
@@ -553,6 +582,12 @@ async function main() {
   if (ratios.depositSyncNormalVsFloor) {
     const r = ratios.depositSyncNormalVsFloor;
     lines.push(`| deposit (synchronous=NORMAL) req/s ÷ floor req/s | ${fmt(r.value * 100, 1)}% | ${r.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | (diagnostic) | |`);
+  }
+  if (ratios.depositBaselineVsFloor) {
+    const r = ratios.depositBaselineVsFloor;
+    lines.push(`| deposit (baseline build) req/s ÷ floor req/s | ${fmt(r.value * 100, 1)}% | ${r.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | (comparison) | |`);
+    const gain = ratios.depositVsBaseline;
+    lines.push(`| deposit req/s ÷ baseline build's | ${fmt(gain.value * 100, 1)}% | ${gain.perRound.map((v) => `${fmt(v * 100, 1)}%`).join(', ')} | (comparison) | |`);
   }
   if (ratios.depositPostgresVsSqlite) {
     const r = ratios.depositPostgresVsSqlite;
