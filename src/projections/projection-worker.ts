@@ -292,6 +292,10 @@ export class ProjectionWorker {
     });
   }
 
+  /**
+   * Replays the whole log into the next generation while the live copy keeps serving and advancing,
+   * then swaps. A second request while one runs gets the running one's result.
+   */
   rebuild(now: () => number): Promise<RebuildResult> {
     this.rebuildRun ??= this.runRebuild(now).finally(() => {
       this.rebuildRun = undefined;

@@ -89,11 +89,18 @@ describe('SQLite durable appends', () => {
     expect(flush.started).toHaveLength(1);
   });
 
-  it('reports the store unavailable when the flush fails', async () => {
+  it('reports the store unavailable when the flush fails, and then takes no more writes', async () => {
     const append = store.append(deposit('acc-1'));
     await untilSettledOrTurns(append, 3);
     flush.started[0].fail(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     await expect(append).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.append(deposit('acc-2'))).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    // Nothing was written after the failure, and no flush was tried again.
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare('SELECT stream_id FROM events').all()).toEqual([{ stream_id: 'acc-1' }]);
+    reader.close();
+    expect(flush.started).toHaveLength(1);
   });
 
   it('replays an idempotency record only once it is on disk', async () => {

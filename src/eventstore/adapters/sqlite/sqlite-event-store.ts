@@ -167,6 +167,11 @@ export class SqliteEventStore implements EventStore {
   private flushAppends(): void {
     const group = this.pendingAppends;
     this.pendingAppends = [];
+    const failed = this.walSync?.failed;
+    if (failed) {
+      for (const pending of group) pending.reject(flushFailure(failed.error));
+      return;
+    }
     let outcomes: AppendOutcome[];
     try {
       outcomes = this.groupTransaction(group.map((pending) => pending.request));
@@ -188,9 +193,8 @@ export class SqliteEventStore implements EventStore {
     };
     if (!this.walSync || !outcomes.some((outcome) => 'result' in outcome)) return settle();
     this.walSync.durable().then(settle, (error: unknown) => {
-      const failure = new EventStoreUnavailableError('SQLite store could not flush its write-ahead log', { cause: error });
       outcomes.forEach((outcome, index) => {
-        if ('result' in outcome) group[index].reject(failure);
+        if ('result' in outcome) group[index].reject(flushFailure(error));
       });
     });
   }
@@ -199,7 +203,7 @@ export class SqliteEventStore implements EventStore {
   private durable(): Promise<void> {
     if (!this.walSync) return Promise.resolve();
     return this.walSync.durable().catch((error: unknown) => {
-      throw new EventStoreUnavailableError('SQLite store could not flush its write-ahead log', { cause: error });
+      throw flushFailure(error);
     });
   }
 
@@ -413,7 +417,10 @@ export class SqliteEventStore implements EventStore {
     return statement;
   }
 
+  /** Fails once a WAL flush has failed: the store no longer takes writes (health reports it down). */
   ping(): Promise<void> {
+    const failed = this.walSync?.failed;
+    if (failed) return Promise.reject(flushFailure(failed.error));
     return this.run(() => {
       this.db.prepare('SELECT 1').get();
     });
@@ -466,6 +473,13 @@ function sqliteCode(error: unknown): string | undefined {
 
 function isSqliteError(error: unknown, code: string): boolean {
   return sqliteCode(error) === code;
+}
+
+/** A failed flush of the write-ahead log: writes since are not known to be on disk. */
+function flushFailure(error: unknown): EventStoreUnavailableError {
+  return new EventStoreUnavailableError('SQLite store could not flush its write-ahead log; it takes no writes until restarted', {
+    cause: error,
+  });
 }
 
 /** Lock timeouts and I/O failures become EventStoreUnavailableError; other errors pass unchanged. */

@@ -47,16 +47,17 @@ describe('WalSync', () => {
     expect(started).toHaveLength(2);
   });
 
-  it('rejects the commits of a failed flush and starts afresh for the next', async () => {
+  it('refuses every commit after a failed flush, without flushing again', async () => {
     const { started, flush } = heldFlush();
     const sync = new WalSync(flush);
     const failing = sync.durable();
+    const queued = sync.durable();
     started[0].fail(new Error('EIO'));
     await expect(failing).rejects.toThrow('EIO');
-    const next = sync.durable();
-    expect(started).toHaveLength(2);
-    started[1].finish();
-    await expect(next).resolves.toBeUndefined();
+    await expect(queued).rejects.toThrow('EIO');
+    await expect(sync.durable()).rejects.toThrow('EIO');
+    expect(started).toHaveLength(1);
+    expect(sync.failed).toEqual({ error: new Error('EIO') });
   });
 
   it('reports idle once no flush runs or waits', async () => {

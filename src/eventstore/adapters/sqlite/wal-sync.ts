@@ -17,12 +17,18 @@ export type FlushToDisk = () => Promise<void>;
  * into the database file, the database file after it, and the WAL header whenever the log restarts. A
  * WAL flush is a prefix: a commit that depends on an earlier one (a later append to the same stream)
  * is never durable without it.
+ *
+ * A failed flush is final: after a failed fsync the kernel may have dropped the pages it could not
+ * write and marked them clean, so a later flush that succeeds proves nothing. Every later `durable()`
+ * is refused with the first failure, and the store stops taking writes until it is restarted (SQLite
+ * then recovers from what the log on disk holds).
  */
 export class WalSync {
   /** The flush in progress, if any. */
   private running: Promise<void> | null = null;
   /** The flush that starts when the running one ends; shared by every commit made meanwhile. */
   private queued: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
 
   constructor(private readonly flush: FlushToDisk) {}
 
@@ -34,8 +40,14 @@ export class WalSync {
     return { sync: new WalSync(flush), close: () => closeSync(fd) };
   }
 
-  /** Resolves once everything committed before this call is on disk; rejects if the flush fails. */
+  /** The error of the flush that failed, if one did: nothing written since can be trusted to be on disk. */
+  get failed(): { error: unknown } | null {
+    return this.failure;
+  }
+
+  /** Resolves once everything committed before this call is on disk; rejects if a flush failed. */
   durable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.error);
     if (this.queued) return this.queued;
     if (this.running) {
       const after = this.running.then(
@@ -55,9 +67,15 @@ export class WalSync {
 
   private start(): Promise<void> {
     this.queued = null;
-    const flush = this.flush().finally(() => {
-      if (this.running === flush) this.running = null;
-    });
+    if (this.failure) return Promise.reject(this.failure.error);
+    const flush = this.flush()
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+        throw error;
+      })
+      .finally(() => {
+        if (this.running === flush) this.running = null;
+      });
     this.running = flush;
     return flush;
   }
