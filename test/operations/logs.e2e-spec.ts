@@ -48,6 +48,22 @@ describe('JSON logs', () => {
     expect(requests.find((line) => line.requestId === 'log-req-2')).toMatchObject({ level: 'warn', res: { statusCode: 422 } });
     expect(server.output()).not.toContain(API_TOKEN);
   });
+
+  it('logs requests refused while their body is read, with their request id', async () => {
+    const malformed = await fetch(`${server.url}/commands/deposit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: `Bearer ${API_TOKEN}`, 'X-Request-Id': 'log-req-malformed' },
+      body: '{"accountId":',
+    });
+    expect(malformed.status).toBe(400);
+    await waitUntil(() => server.output().includes('log-req-malformed'), 5000, 'the log line of the malformed request');
+    expect(lines(server).find((line) => line.requestId === 'log-req-malformed')).toMatchObject({
+      level: 'warn',
+      msg: 'request completed',
+      req: { method: 'POST', url: '/commands/deposit' },
+      res: { statusCode: 400 },
+    });
+  });
 });
 
 describe('LOG_LEVEL', () => {
