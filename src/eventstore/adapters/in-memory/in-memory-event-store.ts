@@ -72,9 +72,13 @@ export class InMemoryEventStore implements EventStore {
     const events = this.streams.get(streamId)?.events ?? [];
     const from = options.fromVersion ?? 1;
     const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
-    const selected = events.filter((event) => event.metadata.version >= from && event.metadata.version <= to);
-    if (options.direction === 'backward') selected.reverse();
-    return structuredClone(options.limit === undefined ? selected : selected.slice(0, options.limit));
+    // A stream's versions run 1, 2, 3, ...: version v sits at index v - 1.
+    const first = Math.max(0, from - 1);
+    const end = Math.min(events.length, to);
+    const count = options.limit === undefined ? end - first : Math.min(options.limit, end - first);
+    if (count <= 0) return [];
+    const selected = options.direction === 'backward' ? events.slice(end - count, end).reverse() : events.slice(first, first + count);
+    return structuredClone(selected);
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
