@@ -102,16 +102,7 @@ describe('StatsProjection', () => {
   it('given the same events, then the tables are the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
     const tables = await spec()
-      .given(
-        log.opened('acc-a', 1000),
-        log.opened('acc-b', 0),
-        log.deposited('acc-b', 0.1),
-        log.deposited('acc-a', 0.2),
-        log.event('t-1', 'TransferRequested', { amount: 1 }, { aggregateType: 'Transfer' }),
-        log.deposited('acc-b', 0.2),
-        log.withdrawn('acc-a', 1000.2),
-        log.closed('acc-a'),
-      )
+      .given(...log.twoAccountHistory(), log.event('t-1', 'TransferRequested', { amount: 1 }, { aggregateType: 'Transfer' }))
       .whenProjectedInEveryBatching();
 
     expect(tables.stats_totals).toEqual([{ id: 1, total_events: 8, total_aggregates: 3 }]);

@@ -53,6 +53,23 @@ export class StoredEventFactory {
   closed(accountId: string, at?: number): StoredEvent {
     return this.event(accountId, 'AccountClosed', {}, { at });
   }
+
+  /**
+   * The history the projection specs cut into every batching: two accounts whose events interleave,
+   * money down to the cent, and one account emptied and closed. `at` gives the events' times in order
+   * (the rest follow a second apart).
+   */
+  twoAccountHistory(at: readonly number[] = []): StoredEvent[] {
+    return [
+      this.opened('acc-a', 1000, at[0]),
+      this.opened('acc-b', 0, at[1]),
+      this.deposited('acc-b', 0.1, at[2]),
+      this.deposited('acc-a', 0.2, at[3]),
+      this.deposited('acc-b', 0.2, at[4]),
+      this.withdrawn('acc-a', 1000.2, at[5]),
+      this.closed('acc-a', at[6]),
+    ];
+  }
 }
 
 /**

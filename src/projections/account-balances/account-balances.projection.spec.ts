@@ -98,15 +98,7 @@ describe('AccountBalancesProjection', () => {
   it('given the same events, then the table is the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
     const tables = await spec()
-      .given(
-        log.opened('acc-a', 1000),
-        log.opened('acc-b', 0),
-        log.deposited('acc-b', 0.1),
-        log.deposited('acc-a', 0.2),
-        log.deposited('acc-b', 0.2),
-        log.withdrawn('acc-a', 1000.2),
-        log.closed('acc-a'),
-      )
+      .given(...log.twoAccountHistory())
       .whenProjectedInEveryBatching();
 
     expect(tables.account_balances).toHaveLength(2);

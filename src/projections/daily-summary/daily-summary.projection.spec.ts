@@ -101,13 +101,15 @@ describe('DailySummaryProjection', () => {
     const log = new StoredEventFactory();
     const tables = await spec()
       .given(
-        log.opened('acc-a', 1000, LAST_MS_OF_JAN_31 - 10),
-        log.opened('acc-b', 0, LAST_MS_OF_JAN_31 - 9),
-        log.deposited('acc-b', 0.1, LAST_MS_OF_JAN_31),
-        log.deposited('acc-a', 0.2, FIRST_MS_OF_FEB_1),
-        log.deposited('acc-b', 0.2, FIRST_MS_OF_FEB_1 + 5),
-        log.withdrawn('acc-a', 1000.2, FIRST_MS_OF_FEB_1 + 6),
-        log.closed('acc-a', FIRST_MS_OF_FEB_1 + 7),
+        ...log.twoAccountHistory([
+          LAST_MS_OF_JAN_31 - 10,
+          LAST_MS_OF_JAN_31 - 9,
+          LAST_MS_OF_JAN_31,
+          FIRST_MS_OF_FEB_1,
+          FIRST_MS_OF_FEB_1 + 5,
+          FIRST_MS_OF_FEB_1 + 6,
+          FIRST_MS_OF_FEB_1 + 7,
+        ]),
       )
       .whenProjectedInEveryBatching();
 

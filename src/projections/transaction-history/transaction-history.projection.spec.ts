@@ -116,16 +116,7 @@ describe('TransactionHistoryProjection', () => {
   it('given the same events, then the tables are the same whether they come in one batch or many', async () => {
     const log = new StoredEventFactory();
     const tables = await spec()
-      .given(
-        log.opened('acc-a', 1000),
-        log.opened('acc-b', 0),
-        log.deposited('acc-b', 0.1),
-        log.deposited('acc-a', 0.2),
-        log.deposited('acc-b', 0.2),
-        log.withdrawn('acc-a', 1000.2),
-        log.closed('acc-a'),
-        log.withdrawn('acc-b', 0.3),
-      )
+      .given(...log.twoAccountHistory(), log.withdrawn('acc-b', 0.3))
       .whenProjectedInEveryBatching();
 
     expect(tables.transaction_history).toHaveLength(5);
