@@ -1,17 +1,12 @@
+import type { EventRowColumns } from '../../src/eventstore/stored-event.js';
+
 /**
  * The read models as a plain fold of the event log: the oracle projections are compared with. Works on
  * raw `events` rows (stored data in major units); returns money in minor units like the read models.
  */
-export interface EventRowLike {
-  position: number;
-  id: string;
-  stream_id: string;
-  stream_type: string;
-  version: number;
-  event_type: string;
+export type EventRowLike = Pick<EventRowColumns, 'position' | 'id' | 'stream_id' | 'stream_type' | 'version' | 'event_type' | 'timestamp'> & {
   data: string;
-  timestamp: number;
-}
+};
 
 const cents = (value: unknown) => Math.round(Number(value) * 100);
 
