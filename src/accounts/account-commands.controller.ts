@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { type Command, CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../common/command-context.js';
 import { ACCOUNT_COMMAND_EXAMPLES, AccountCommandResponseDto } from '../common/dto/account-command-response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
 import type { ErrorCode } from '../common/errors/error-code.js';
 import { CommandCtx } from '../common/http/command-context.decorator.js';
-import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor.js';
+import { IdempotencyGate } from '../common/idempotency/idempotency.gate.js';
 import { toMinorUnits } from '../common/money/money.js';
 import type { AccountCommandResult } from './commands/account-command.result.js';
 import { CloseAccountCommand } from './commands/close-account/close-account.command.js';
@@ -39,7 +39,7 @@ const REPLAYED_HEADER = {
   },
 };
 
-/** Account commands: HTTP in, CommandBus out. */
+/** Account commands: HTTP in, CommandBus out (through the Idempotency-Key gate). */
 @ApiTags('Commands')
 @ApiBearerAuth()
 @ApiConsumes('application/json')
@@ -55,10 +55,12 @@ const REPLAYED_HEADER = {
   description: "Stored as the events' correlationId (X-Request-Id is taken too)",
   schema: { type: 'string', minLength: 1, maxLength: 128 },
 })
-@UseInterceptors(IdempotencyInterceptor)
 @Controller('commands')
 export class AccountCommandsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly idempotency: IdempotencyGate,
+  ) {}
 
   @Post('open-account')
   @HttpCode(201)
@@ -83,7 +85,7 @@ export class AccountCommandsController {
   })
   @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_ALREADY_EXISTS')
   openAccount(@Body() body: OpenAccountRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
-    return this.commandBus.execute(new OpenAccountCommand(body.accountId, toMinorUnits(body.initialBalance ?? 0), context));
+    return this.send(new OpenAccountCommand(body.accountId, toMinorUnits(body.initialBalance ?? 0), context));
   }
 
   @Post('deposit')
@@ -109,7 +111,7 @@ export class AccountCommandsController {
   })
   @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'AMOUNT_OUT_OF_RANGE')
   deposit(@Body() body: DepositMoneyRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
-    return this.commandBus.execute(new DepositMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
+    return this.send(new DepositMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
   }
 
   @Post('withdraw')
@@ -132,7 +134,7 @@ export class AccountCommandsController {
   })
   @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'INSUFFICIENT_FUNDS')
   withdraw(@Body() body: WithdrawMoneyRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
-    return this.commandBus.execute(new WithdrawMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
+    return this.send(new WithdrawMoneyCommand(body.accountId, toMinorUnits(body.amount), body.expectedVersion, context));
   }
 
   @Post('close-account')
@@ -158,6 +160,11 @@ export class AccountCommandsController {
   })
   @ApiErrorResponses(...COMMAND_ERRORS, 'ACCOUNT_NOT_FOUND', 'ACCOUNT_CLOSED', 'VERSION_CONFLICT', 'BALANCE_NOT_ZERO')
   closeAccount(@Body() body: CloseAccountRequestDto, @CommandCtx() context: CommandContext): Promise<AccountCommandResult> {
-    return this.commandBus.execute(new CloseAccountCommand(body.accountId, body.expectedVersion, context));
+    return this.send(new CloseAccountCommand(body.accountId, body.expectedVersion, context));
+  }
+
+  /** Dispatches `command` on the CommandBus, unless its Idempotency-Key was seen (then its first response). */
+  private send(command: Command<AccountCommandResult> & { context: CommandContext }): Promise<AccountCommandResult> {
+    return this.idempotency.run(command.context.idempotency, () => this.commandBus.execute(command));
   }
 }

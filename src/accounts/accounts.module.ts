@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CLOCK, SystemClock } from '../common/clock/clock.js';
-import { IdempotencyInterceptor } from '../common/idempotency/idempotency.interceptor.js';
+import { IdempotencyGate } from '../common/idempotency/idempotency.gate.js';
 import { AccountCommandsController } from './account-commands.controller.js';
 import { AccountQueriesController } from './account-queries.controller.js';
 import { AccountStateCache } from './account-state.cache.js';
@@ -31,7 +31,7 @@ import { GetAccountSnapshotHandler } from './queries/get-account-snapshot/get-ac
     BankAccountRepository,
     AccountStateCache,
     AccountCommandExecutor,
-    IdempotencyInterceptor,
+    IdempotencyGate,
     OpenAccountHandler,
     DepositMoneyHandler,
     WithdrawMoneyHandler,

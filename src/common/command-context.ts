@@ -5,5 +5,11 @@ export interface CommandContext {
   /** Id of the request or conversation; stored as its events' `correlationId`. */
   correlationId?: string;
   /** Present when the client sent an `Idempotency-Key`. */
-  idempotency?: { key: string; fingerprint: string };
+  idempotency?: CommandIdempotency;
+}
+
+/** The client's `Idempotency-Key` and a fingerprint of the request it came with (route and body). */
+export interface CommandIdempotency {
+  key: string;
+  fingerprint: string;
 }

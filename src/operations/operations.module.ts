@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { IMPORTS_EXTRA, withImports } from '../common/module/imports-extra.js';
@@ -8,7 +8,7 @@ import { BearerTokenGuard } from './auth/bearer-token.guard.js';
 import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
 import { loggerParams } from './logging/logger-params.js';
-import { CommandMetricsInterceptor } from './metrics/command-metrics.interceptor.js';
+import { CommandMetricsMiddleware } from './metrics/command-metrics.middleware.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
 import { GracefulShutdown } from './shutdown/graceful-shutdown.js';
@@ -34,7 +34,6 @@ const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<object>()
     ServiceMetrics,
     GracefulShutdown,
     { provide: APP_GUARD, useClass: BearerTokenGuard },
-    { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
   ],
   exports: [ServiceMetrics],
 })
@@ -45,5 +44,6 @@ export class OperationsModule extends ConfigurableModuleClass implements NestMod
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(this.shutdown.middleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(CommandMetricsMiddleware).forRoutes({ path: 'commands/{*command}', method: RequestMethod.POST });
   }
 }

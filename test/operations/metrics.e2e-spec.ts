@@ -43,6 +43,8 @@ describe('GET /metrics', () => {
     await request(t.server).post('/commands/deposit').send({ accountId: 'acc-m', amount: 'x' }).expect(400);
     await request(t.server).post('/commands/deposit').set('Idempotency-Key', 'metrics-1').send({ accountId: 'acc-m', amount: 1 }).expect(200);
     await request(t.server).post('/commands/deposit').set('Idempotency-Key', 'metrics-1').send({ accountId: 'acc-m', amount: 1 }).expect(200);
+    await request(t.server).post('/commands/deposit').set('Idempotency-Key', 'metrics-1').send({ accountId: 'acc-m', amount: 2 }).expect(409);
+    await request(t.server).post('/commands/no-such-command').send({ accountId: 'acc-m' }).expect(404);
     const after = await scrape();
 
     const moved = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
@@ -54,6 +56,9 @@ describe('GET /metrics', () => {
     expect(moved('bank_command_duration_seconds_count', { command: 'deposit', outcome: 'replayed' })).toBe(1);
     expect(moved('bank_command_duration_seconds_count', { command: 'deposit', outcome: 'VALIDATION_FAILED' })).toBe(1);
     expect(moved('bank_command_duration_seconds_count', { command: 'withdraw', outcome: 'INSUFFICIENT_FUNDS' })).toBe(1);
+    expect(moved('bank_command_duration_seconds_count', { command: 'deposit', outcome: 'IDEMPOTENCY_KEY_REUSED' })).toBe(1);
+    // Only routes that exist name a command: a client cannot make labels up.
+    expect(after).not.toContain('no-such-command');
     expect(sample(after, 'bank_command_duration_seconds_bucket', { command: 'withdraw', outcome: 'INSUFFICIENT_FUNDS', le: '+Inf' })).toBe(1);
     expect(sample(after, 'bank_command_duration_seconds_sum', { command: 'deposit', outcome: 'ok' })).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { EventStoreUnavailableError } from '../../eventstore/event-store.errors.js';
+import { recordOutcome } from '../http/response-outcome.js';
 import { ReplayedResponse } from '../idempotency/replayed-response.js';
 import { DomainError } from './domain-error.js';
 import type { ErrorCode } from './error-code.js';
@@ -18,7 +19,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 /**
  * The one place errors become HTTP responses: domain errors by their code, Nest's HTTP errors by status,
- * everything else as a 500 whose details stay in the log, never in the response.
+ * everything else as a 500 whose details stay in the log, never in the response. Each response's code
+ * (or `replayed`) is recorded as the request's outcome, for the command metrics.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -27,11 +29,13 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof ReplayedResponse) {
+      recordOutcome(response, 'replayed');
       response.setHeader('Idempotent-Replayed', 'true');
       response.status(exception.statusCode).json(exception.body);
       return;
     }
     const body = this.toBody(exception);
+    recordOutcome(response, body.code);
     response.status(body.statusCode).json(body);
   }
 

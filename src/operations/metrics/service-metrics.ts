@@ -25,7 +25,7 @@ export class ServiceMetrics implements OnModuleInit, OnModuleDestroy {
     registers: [this.registry],
   });
 
-  /** Time from a command request's arrival at its handler to its outcome. */
+  /** Time from a command request's routing (after body parsing) to its response being sent. */
   readonly commandDuration = new Histogram({
     name: 'bank_command_duration_seconds',
     help: 'Duration of commands, by command and outcome (ok, replayed, or the error code)',
