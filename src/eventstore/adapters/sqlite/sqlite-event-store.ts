@@ -82,7 +82,16 @@ export class SqliteEventStore implements EventStore {
     }
     this.statements = this.prepareStatements();
     const single = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
-    const group = this.db.transaction((requests: AppendRequest[]) => requests.map((request) => attempt(() => single(request))));
+    const group = this.db.transaction((requests: AppendRequest[]) =>
+      requests.map((request) => {
+        const outcome = attempt(() => single(request));
+        // Most failures undo only their own savepoint. Some (a full disk while the page cache spills,
+        // certain I/O errors) make SQLite roll back the whole transaction: the appends before this one
+        // are undone too, and the ones after it must not run on in autocommit. Refuse the group.
+        if ('error' in outcome && !this.db.inTransaction) throw groupRolledBack(outcome.error);
+        return outcome;
+      }),
+    );
     this.groupTransaction = (requests) => group.immediate(requests);
     this.saveSnapshotTransaction = this.db.transaction((snapshot: Snapshot) => this.writeSnapshot(snapshot));
     const projection = this.db.transaction((commit: ProjectionCommit) => this.commitProjectionInTransaction(commit));
@@ -480,6 +489,11 @@ function flushFailure(error: unknown): EventStoreUnavailableError {
   return new EventStoreUnavailableError('SQLite store could not flush its write-ahead log; it takes no writes until restarted', {
     cause: error,
   });
+}
+
+/** SQLite rolled back a group of appends as a whole: none of them is stored. */
+function groupRolledBack(error: unknown): EventStoreUnavailableError {
+  return new EventStoreUnavailableError('SQLite store rolled back a group of appends; none of them was stored', { cause: error });
 }
 
 /** Lock timeouts and I/O failures become EventStoreUnavailableError; other errors pass unchanged. */
