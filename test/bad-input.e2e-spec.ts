@@ -84,6 +84,20 @@ const cases: BadInput[] = [
     raw: `{"accountId":"${PROTO}","amount":1,"__proto__":{"admin":true}}`,
     contentType: 'application/json',
   }),
+  // Deep nesting must not exhaust the stack of whatever walks the body (validation, transformation).
+  vf('deposit: an unknown field of arrays nested 5,000 deep', 'deposit', undefined, {
+    raw: `{"accountId":"${ACTIVE}","amount":1,"x":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    contentType: 'application/json',
+  }),
+  vf('open: an unknown field of objects nested 5,000 deep', 'open-account', undefined, {
+    raw: `{"accountId":"deep-1","x":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`,
+    contentType: 'application/json',
+  }),
+  cmd('rebuild: a name nested 5,000 deep', '', undefined, 400, 'VALIDATION_FAILED', {
+    path: '/projections/rebuild',
+    raw: `{"name":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    contentType: 'application/json',
+  }),
 
   // --- account ids in bodies ---
   vf('open: empty accountId', 'open-account', { accountId: '' }),

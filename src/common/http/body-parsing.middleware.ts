@@ -6,10 +6,17 @@ import { type ErrorBody, errorBody } from '../errors/error-body.js';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * The deepest nesting of objects and arrays a body may have. No request of the API nests more than
+ * two levels; deeper bodies are refused before validation and transformation, which walk them
+ * recursively and would run out of stack (a 500) on thousands of levels.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/**
  * JSON body parsing that answers in the API's error shape (Express would answer with HTML): a body over
  * `limit` is 413 PAYLOAD_TOO_LARGE, unparseable JSON is 400 MALFORMED_JSON, an unsupported charset or
- * encoding is 415, and valid JSON that is not an object (or carries a prototype key) is 400
- * VALIDATION_FAILED.
+ * encoding is 415, and valid JSON that is not an object (or carries a prototype key, or nests deeper
+ * than {@link MAX_BODY_DEPTH}) is 400 VALIDATION_FAILED.
  */
 export function jsonBodyParser(limit: string | number): RequestHandler {
   const parse = express.json({ limit, strict: false });
@@ -45,20 +52,29 @@ function shapeErrorBody(body: unknown): ErrorBody | null {
       details: [{ field: '(body)', problems: ['must be a JSON object'] }],
     });
   }
-  const key = forbiddenKeyIn(body);
-  return key === null
-    ? null
-    : errorBody('VALIDATION_FAILED', `property ${key} should not exist`, {
-        details: [{ field: key, problems: [`property ${key} should not exist`] }],
-      });
+  const problem = structuralProblemIn(body);
+  if (problem === null) return null;
+  const message = problem.kind === 'forbidden' ? `property ${problem.field} should not exist` : `nests deeper than ${MAX_BODY_DEPTH} levels`;
+  return errorBody('VALIDATION_FAILED', problem.kind === 'forbidden' ? message : `Request body ${message}`, {
+    details: [{ field: problem.field, problems: [message] }],
+  });
 }
 
-function forbiddenKeyIn(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return key;
-    const nested = forbiddenKeyIn((value as Record<string, unknown>)[key]);
-    if (nested !== null) return `${key}.${nested}`;
+/**
+ * The first prototype key in `body` or the first value nested deeper than {@link MAX_BODY_DEPTH}, with
+ * its dotted path. Walks with a stack of its own, so no body can exhaust the call stack here.
+ */
+function structuralProblemIn(body: object): { kind: 'forbidden' | 'too-deep'; field: string } | null {
+  const pending: Array<{ value: object; path: string; depth: number }> = [{ value: body, path: '', depth: 1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (depth > MAX_BODY_DEPTH) return { kind: 'too-deep', field: path };
+    for (const key of Object.keys(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbidden', field };
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) pending.push({ value: child, path: field, depth: depth + 1 });
+    }
   }
   return null;
 }
