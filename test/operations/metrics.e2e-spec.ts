@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 
@@ -61,6 +64,47 @@ describe('GET /metrics', () => {
     expect(after).not.toContain('no-such-command');
     expect(sample(after, 'bank_command_duration_seconds_bucket', { command: 'withdraw', outcome: 'INSUFFICIENT_FUNDS', le: '+Inf' })).toBe(1);
     expect(sample(after, 'bank_command_duration_seconds_sum', { command: 'deposit', outcome: 'ok' })).toBeGreaterThan(0);
+  });
+
+  it('given a client that leaves before its command is answered, then the command counts once, as aborted', async () => {
+    await request(t.server).post('/commands/open-account').send({ accountId: 'acc-left', initialBalance: 10 }).expect(201);
+    const before = await scrape();
+    // Hold the deposit at the store until the client has gone.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atStore = new Promise<void>((resolve) => (reached = resolve));
+    const append = t.store.append.bind(t.store);
+    let passOn!: (result: ReturnType<typeof append>) => void;
+    const appended = new Promise((resolve) => (passOn = resolve));
+    jest.spyOn(t.store, 'append').mockImplementationOnce(async (appendRequest) => {
+      reached();
+      await released;
+      const result = append(appendRequest);
+      passOn(result);
+      return result;
+    });
+    const responseClosed = new Promise<void>((resolve) =>
+      t.server.once('request', (_request: IncomingMessage, response: ServerResponse) => response.once('close', () => resolve())),
+    );
+    if (!t.server.listening) await new Promise<void>((resolve) => t.server.listen(0, resolve));
+    const { port } = t.server.address() as AddressInfo;
+    const client = http.request({ port, method: 'POST', path: '/commands/deposit', headers: { 'content-type': 'application/json' } });
+    client.on('error', () => undefined);
+    client.end(JSON.stringify({ accountId: 'acc-left', amount: 5 }));
+    await atStore;
+    client.destroy();
+    await responseClosed;
+    release();
+    await appended;
+
+    const after = await scrape();
+    const moved = (labels: Record<string, string>) =>
+      sample(after, 'bank_command_duration_seconds_count', labels) - sample(before, 'bank_command_duration_seconds_count', labels);
+    expect(moved({ command: 'deposit', outcome: 'aborted' })).toBe(1);
+    expect(moved({ command: 'deposit', outcome: 'ok' })).toBe(0);
+    // The command itself went on to complete: its event is stored.
+    expect((await t.store.readStream('acc-left')).map((event) => event.eventType)).toEqual(['AccountOpened', 'MoneyDeposited']);
   });
 
   it('reports each projection: lag, position, status and whether this instance runs it', async () => {

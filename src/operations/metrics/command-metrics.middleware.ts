@@ -9,9 +9,11 @@ const COMMAND_ROUTE = /^\/commands\/([^/]+)$/;
 
 /**
  * Times every command request, from the router (after body parsing) to its response, into
- * `bank_command_duration_seconds{command, outcome}`: `ok`, `replayed` (an idempotent repeat), or the
- * error code the client got. Only matched routes count (the route pattern names the command, so an
- * unknown path cannot make a label). A middleware rather than a Nest interceptor: an interceptor
+ * `bank_command_duration_seconds{command, outcome}`: `ok`, `replayed` (an idempotent repeat), the
+ * error code the client got (refusals by the token guard and by validation included), or `aborted`
+ * when the client went away before its response (timed until then: the command itself may still
+ * complete). Each request counts once. Only matched routes count (the route pattern names the command,
+ * so an unknown path cannot make a label). A middleware rather than a Nest interceptor: an interceptor
  * would run every request of the route through an rxjs pipeline.
  */
 @Injectable()
@@ -20,10 +22,11 @@ export class CommandMetricsMiddleware implements NestMiddleware {
 
   use(request: Request, response: Response, next: NextFunction): void {
     const started = performance.now();
-    response.once('finish', () => {
+    response.once('close', () => {
       const command = COMMAND_ROUTE.exec(routePath(request))?.[1];
       if (command === undefined) return;
-      this.metrics.commandDuration.observe({ command, outcome: outcomeOf(response) }, (performance.now() - started) / 1000);
+      const outcome = response.writableFinished ? outcomeOf(response) : 'aborted';
+      this.metrics.commandDuration.observe({ command, outcome }, (performance.now() - started) / 1000);
     });
     next();
   }

@@ -25,10 +25,10 @@ export class ServiceMetrics implements OnModuleInit, OnModuleDestroy {
     registers: [this.registry],
   });
 
-  /** Time from a command request's routing (after body parsing) to its response being sent. */
+  /** Time from a command request's routing (after body parsing) to its response (or to its client leaving). */
   readonly commandDuration = new Histogram({
     name: 'bank_command_duration_seconds',
-    help: 'Duration of commands, by command and outcome (ok, replayed, or the error code)',
+    help: 'Duration of command requests, by command and outcome (ok, replayed, the error code, or aborted)',
     labelNames: ['command', 'outcome'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
