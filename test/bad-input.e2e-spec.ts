@@ -194,7 +194,10 @@ const cases: BadInput[] = [
   getVf('GET account: empty limit', `/queries/account/${ACTIVE}?limit=`),
   getVf('GET account: atVersion=0', `/queries/account/${ACTIVE}?atVersion=0`),
   getVf('GET account: atVersion=abc', `/queries/account/${ACTIVE}?atVersion=abc`),
-  getVf('GET account: asOf=notadate', `/queries/account/${ACTIVE}?asOf=notadate`),
+  {
+    ...getVf('GET account: asOf=notadate', `/queries/account/${ACTIVE}?asOf=notadate`),
+    extra: { message: 'asOf must be milliseconds since the epoch or an ISO-8601 date-time' },
+  },
   getVf('GET account: asOf=2026-13-45', `/queries/account/${ACTIVE}?asOf=2026-13-45`),
   getVf('GET account: asOf=2026-02-30 (no such day)', `/queries/account/${ACTIVE}?asOf=2026-02-30`),
   getVf('GET account: asOf=-5', `/queries/account/${ACTIVE}?asOf=-5`),

@@ -42,7 +42,8 @@ export class GetAccountRequestDto {
   })
   @Transform(toTimestamp)
   @IsOptionalNotNull()
-  @IsInt({ message: 'asOf must be milliseconds since the epoch or an ISO-8601 date-time' })
+  // Checked bottom-up: the type first, so a string that is not a time gets the message that says so.
   @Min(0)
+  @IsInt({ message: 'asOf must be milliseconds since the epoch or an ISO-8601 date-time' })
   asOf?: number;
 }
