@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { jsonBodyParser, requireJsonCommands } from './common/http/body-parsing.middleware.js';
+import { answerClientErrorsAsJson } from './common/http/client-errors.js';
 import { assignRequestId, enterRequestScope } from './common/http/request-id.middleware.js';
 import { accessLog } from './operations/logging/access-log.middleware.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
@@ -19,6 +20,7 @@ import { ADMIN_TOKEN_SCHEME, API_TOKEN_SCHEME } from './common/http/access.decor
 export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit'>): void {
   useServiceLogger(app);
   app.disable('x-powered-by');
+  answerClientErrorsAsJson(app.getHttpServer());
   app.use(assignRequestId);
   app.use(accessLog(() => PinoLogger.root));
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' } }));

@@ -38,6 +38,18 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     summary: 'The Idempotency-Key was used for a different route or body',
     message: 'Idempotency-Key 7f3c2a was already used for a different request',
   },
+  MALFORMED_REQUEST: {
+    summary: 'The request is not valid HTTP/1.1 (answered before routing; the connection closes)',
+    message: 'The request could not be parsed as HTTP',
+  },
+  REQUEST_TIMEOUT: {
+    summary: 'The request did not arrive within the server\'s request timeout (the connection closes)',
+    message: 'The request did not arrive in time',
+  },
+  HEADERS_TOO_LARGE: {
+    summary: 'The request headers are over the server\'s limit (16 KiB by default; the connection closes)',
+    message: 'Request headers are larger than the server accepts',
+  },
   PAYLOAD_TOO_LARGE: { summary: 'The body is over BODY_LIMIT', message: 'Request body is larger than the limit of 102400 bytes' },
   UNSUPPORTED_MEDIA_TYPE: {
     summary: 'The body is not UTF-8 application/json',
