@@ -54,9 +54,14 @@ function shapeErrorBody(body: unknown): ErrorBody | null {
   }
   const problem = structuralProblemIn(body);
   if (problem === null) return null;
-  const message = problem.kind === 'forbidden' ? `property ${problem.field} should not exist` : `nests deeper than ${MAX_BODY_DEPTH} levels`;
-  return errorBody('VALIDATION_FAILED', problem.kind === 'forbidden' ? message : `Request body ${message}`, {
-    details: [{ field: problem.field, problems: [message] }],
+  const { field } = problem;
+  if (problem.kind === 'forbidden') {
+    return errorBody('VALIDATION_FAILED', `property ${field} should not exist`, {
+      details: [{ field, problems: [`property ${field} should not exist`] }],
+    });
+  }
+  return errorBody('VALIDATION_FAILED', `Request body nests deeper than ${MAX_BODY_DEPTH} levels`, {
+    details: [{ field, problems: [`nests deeper than ${MAX_BODY_DEPTH} levels`] }],
   });
 }
 

@@ -42,7 +42,8 @@ export class GetAccountRequestDto {
   })
   @Transform(toTimestamp)
   @IsOptionalNotNull()
-  // Checked bottom-up: the type first, so a string that is not a time gets the message that says so.
+  // Decorators apply bottom-up and class-validator checks in that order: the type first, so a string
+  // that is not a time gets the message that says so rather than the range's.
   @Min(0)
   @IsInt({ message: 'asOf must be milliseconds since the epoch or an ISO-8601 date-time' })
   asOf?: number;
