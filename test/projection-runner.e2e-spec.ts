@@ -194,4 +194,54 @@ describe('projection runner', () => {
       expect(seen.map((row) => row.amount)).toEqual(['', '1', '13.13', '2', '3']);
     });
   });
+
+  describe('a projection in back-off after a failure', () => {
+    /** Always fails on deposits of 66.66; counts how often it was given one. */
+    @Injectable()
+    @AsyncProjection()
+    class PoisonedProjection implements Projection {
+      readonly name = 'Poisoned';
+      readonly tables = ['poisoned_seen'];
+      attempts = 0;
+      schema(table: TableNamer): SqlStatement[] {
+        return [{ sql: `CREATE TABLE IF NOT EXISTS ${table('poisoned_seen')} (position BIGINT PRIMARY KEY)` }];
+      }
+      async project(events: readonly StoredEvent[], table: TableNamer): Promise<SqlStatement[]> {
+        if (events.some((event) => event.data.amount === 66.66)) {
+          this.attempts += 1;
+          throw new Error('cannot handle 66.66');
+        }
+        return events.map((event) => ({ sql: `INSERT INTO ${table('poisoned_seen')} (position) VALUES (?)`, params: [event.position] }));
+      }
+    }
+
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(
+        { sqlitePath: join(folder, 'backoff.sqlite') },
+        // A back-off far longer than the test: any retry seen here was started by something else.
+        (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ retryBaseMs: 600_000, retryMaxMs: 600_000 }),
+        [PoisonedProjection],
+      );
+    });
+    afterAll(() => t.close());
+
+    it('does not retry the failing event on every commit: new events wait for the back-off to end', async () => {
+      await request(t.server).post('/commands/open-account').send({ accountId: 'p-1', initialBalance: 0 }).expect(201);
+      await request(t.server).post('/commands/deposit').send({ accountId: 'p-1', amount: 66.66 }).expect(200);
+      const runner = t.app.get(ProjectionRunner);
+      await waitUntil(async () => runner.worker('Poisoned').faulted, 5000, 'Poisoned to be faulted');
+      const attempts = t.app.get(PoisonedProjection).attempts;
+
+      let last = 0;
+      for (let i = 0; i < 5; i++) {
+        last = (await request(t.server).post('/commands/deposit').send({ accountId: 'p-1', amount: 1 }).expect(200)).body.position;
+      }
+      // Every commit has reached the projections that are not in back-off.
+      expect(await runner.worker('AccountBalances').waitFor(last, 5000)).toBe(true);
+
+      expect(t.app.get(PoisonedProjection).attempts).toBe(attempts);
+      expect(runner.worker('Poisoned').faulted).toBe(true);
+    });
+  });
 });

@@ -254,7 +254,9 @@ export class ProjectionWorker {
     if (this.lastError !== message) this.logger.error(message);
     this.lastError = message;
     const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (this.failures - 1));
-    await this.sleep(backoff);
+    // New events do not cut a back-off short (they would retry the failing event once per commit);
+    // only stopping, or a rebuild that swaps in a healthy copy, ends it early.
+    await this.pause(backoff, {});
   }
 
   /**
@@ -348,7 +350,9 @@ export class ProjectionWorker {
       }
       this.checkpoint = swapped;
       this.lastError = undefined;
+      this.failures = 0;
       this.isolateUntil = 0;
+      this.interrupt();
       this.waiters.reached(swapped.position);
       this.logger.log(`rebuilt generation ${generation} from ${swapped.eventsProcessed} events`);
       return {
