@@ -195,6 +195,69 @@ describe('projection runner', () => {
     });
   });
 
+  describe('a rebuild when the worker stops', () => {
+    /** Counts the batches given to it per table generation; a rebuild's first batch waits for `gate`. */
+    @Injectable()
+    @AsyncProjection()
+    class GatedProjection implements Projection {
+      readonly name = 'Gated';
+      readonly tables = ['gated_seen'];
+      readonly batches = new Map<string, number>();
+      gate: Promise<void> = Promise.resolve();
+      atGate: () => void = () => undefined;
+      schema(table: TableNamer): SqlStatement[] {
+        return [{ sql: `CREATE TABLE IF NOT EXISTS ${table('gated_seen')} (position BIGINT PRIMARY KEY)` }];
+      }
+      async project(events: readonly StoredEvent[], table: TableNamer): Promise<SqlStatement[]> {
+        const name = table('gated_seen');
+        this.batches.set(name, (this.batches.get(name) ?? 0) + 1);
+        if (name !== 'gated_seen_g1') {
+          this.atGate();
+          await this.gate;
+        }
+        return events.map((event) => ({ sql: `INSERT INTO ${name} (position) VALUES (?)`, params: [event.position] }));
+      }
+    }
+
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(
+        { sqlitePath: join(folder, 'rebuild-stop.sqlite') },
+        (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ batchSize: 5 }),
+        [GatedProjection],
+      );
+    });
+    afterAll(() => t.close());
+
+    it('abandons the replay instead of finishing it, and leaves the live copy as it was', async () => {
+      await request(t.server).post('/commands/open-account').send({ accountId: 's-1', initialBalance: 0 }).expect(201);
+      let last = 0;
+      for (let i = 0; i < 30; i++) {
+        last = (await request(t.server).post('/commands/deposit').send({ accountId: 's-1', amount: 1 }).expect(200)).body.position;
+      }
+      const runner = t.app.get(ProjectionRunner);
+      const worker = runner.worker('Gated');
+      expect(await worker.waitFor(last, 5000)).toBe(true);
+      const projection = t.app.get(GatedProjection);
+      let open!: () => void;
+      projection.gate = new Promise<void>((resolve) => (open = resolve));
+      const reachedGate = new Promise<void>((resolve) => (projection.atGate = resolve));
+
+      const rebuild = runner.rebuild('Gated');
+      rebuild.catch(() => undefined);
+      await reachedGate;
+      const stopped = worker.stop();
+      open();
+      await stopped;
+
+      await expect(rebuild).rejects.toThrow(/abandoned/);
+      // One batch of the 31 events (batches of 5) was replayed: the one under way when the stop came.
+      expect(projection.batches.get('gated_seen_g2')).toBe(1);
+      expect(await t.store.loadCheckpoint('Gated')).toMatchObject({ generation: 1, position: last });
+      expect(await t.store.queryReadModel('SELECT COUNT(*) AS n FROM gated_seen_g1')).toEqual([{ n: last }]);
+    });
+  });
+
   describe('a projection in back-off after a failure', () => {
     /** Always fails on deposits of 66.66; counts how often it was given one. */
     @Injectable()

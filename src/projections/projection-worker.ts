@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop, setTimeout as delay } from 'node:timers/promises';
 import { KeyedMutex } from '../common/concurrency/keyed-mutex.js';
+import { StoreUnavailableError } from '../common/errors/store-unavailable.error.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { ProjectionCheckpointConflictError } from '../eventstore/event-store.errors.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
@@ -324,13 +325,15 @@ export class ProjectionWorker {
 
     const catchUp = async (): Promise<boolean> => {
       await yieldToEventLoop();
+      // Stopping (shutdown) abandons the replay: the live copy is untouched, and the next rebuild starts over.
+      if (this.stopped) throw new StoreUnavailableError(`Rebuild of ${this.name} abandoned: the service is stopping`);
       const events = await this.read(copy.position, this.settings.batchSize);
       if (events.length === 0) return false;
       copy = await this.apply(copy, events);
       this.rebuildState = { lastProcessedVersion: copy.position, eventsReplayed: copy.eventsProcessed, startedAt };
       return events.length === this.settings.batchSize;
     };
-    while (!this.stopped && (await catchUp()));
+    while (await catchUp());
 
     return this.lock.run('live', async () => {
       let swapped: ProjectionCheckpoint;
