@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
 import { storedEventOf } from '../../stored-event.js';
@@ -20,6 +21,9 @@ import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { type FlushToDisk, WalSync } from './wal-sync.js';
 import { EVENT_COLUMNS, type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
+
+/** How many prepared read-model statements the store keeps (the projections use a few dozen at a time). */
+const READ_MODEL_STATEMENTS_KEPT = 256;
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
@@ -54,8 +58,12 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
   private readonly leases = new InProcessLeases();
-  /** Prepared read-model statements by SQL text: projections reuse a handful of statements per batch. */
-  private readonly readModelStatements = new Map<string, Statement>();
+  /**
+   * Prepared read-model statements by SQL text: projections reuse a handful of statements per batch.
+   * Bounded: the text names a table generation and the length of an IN list, so every rebuild and every
+   * new batch shape makes new ones, and the old generations' tables are dropped.
+   */
+  private readonly readModelStatements = new LRUCache<string, Statement>({ max: READ_MODEL_STATEMENTS_KEPT });
   /** Runs a group of appends in one transaction; each in its own savepoint, so one refusal spoils nothing else. */
   private readonly groupTransaction: (requests: AppendRequest[]) => AppendOutcome[];
   private pendingAppends: PendingAppend[] = [];
