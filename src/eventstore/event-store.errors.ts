@@ -37,8 +37,30 @@ export class ProjectionCheckpointConflictError extends Error {
     readonly projection: string,
     readonly expectedPosition: number,
     readonly actualPosition: number,
+    readonly expectedGeneration?: number,
+    readonly actualGeneration?: number,
   ) {
-    super(`Projection ${projection} is at position ${actualPosition}, expected ${expectedPosition}`);
+    super(
+      `Projection ${projection} is at position ${actualPosition}` +
+        (actualGeneration === undefined ? '' : ` (generation ${actualGeneration})`) +
+        `, expected ${expectedPosition}` +
+        (expectedGeneration === undefined ? '' : ` (generation ${expectedGeneration})`),
+    );
     this.name = 'ProjectionCheckpointConflictError';
+  }
+
+  /**
+   * The conflict of committing from `expected` when the stored checkpoint is `actual` (null: none
+   * yet, which counts as position 0 of any generation), or null when there is none.
+   */
+  static between(
+    name: string,
+    expected: { position: number; generation?: number },
+    actual: { position: number; generation: number } | null | undefined,
+  ): ProjectionCheckpointConflictError | null {
+    const position = actual?.position ?? 0;
+    const generationDiffers = actual != null && expected.generation !== undefined && actual.generation !== expected.generation;
+    if (position === expected.position && !generationDiffers) return null;
+    return new ProjectionCheckpointConflictError(name, expected.position, position, expected.generation, actual?.generation);
   }
 }

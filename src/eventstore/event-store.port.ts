@@ -86,7 +86,8 @@ export interface EventStore {
   /**
    * Runs the commit's read-model statements and saves its checkpoint in one transaction, in the same
    * database as the events: both commit or neither does.
-   * @throws ProjectionCheckpointConflictError when the stored checkpoint is not at `expectedPosition`.
+   * @throws ProjectionCheckpointConflictError when the stored checkpoint is not at `expectedPosition`
+   *   (or, with `expectedGeneration`, not at that generation).
    * @throws the database error of a failing statement, after rolling everything back.
    */
   commitProjection(commit: ProjectionCommit): Promise<void>;

@@ -35,5 +35,11 @@ export interface ProjectionCommit {
    * another worker moved it meanwhile, nothing is written: a batch is never applied twice.
    */
   expectedPosition: number;
+  /**
+   * When set, the generation the stored checkpoint must still be at (a checkpoint that does not exist
+   * yet matches any). A rebuild elsewhere may swap in a new generation at the same position: a worker
+   * still writing the old generation's tables must then be refused, not undo the swap.
+   */
+  expectedGeneration?: number;
   statements: SqlStatement[];
 }

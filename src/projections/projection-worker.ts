@@ -96,6 +96,7 @@ export class ProjectionWorker {
         await this.store.commitProjection({
           checkpoint,
           expectedPosition: checkpoint.position,
+          expectedGeneration: checkpoint.generation,
           statements: this.projection.schema(tableNamer(checkpoint.generation), this.store.dialect),
         });
         this.checkpoint = checkpoint;
@@ -159,7 +160,7 @@ export class ProjectionWorker {
         this.lastError = undefined;
         this.failures = 0;
       } catch (error) {
-        await this.onFailure(error);
+        if (!(await this.followedSwap())) await this.onFailure(error);
         continue;
       }
       if (applied === 0 && !this.woken && !this.stopped) await this.sleep(this.settings.pollIntervalMs);
@@ -237,8 +238,21 @@ export class ProjectionWorker {
       eventId: last.id,
       eventsProcessed: from.eventsProcessed + events.length,
     };
-    await this.store.commitProjection({ checkpoint: next, expectedPosition: from.position, statements });
+    await this.store.commitProjection({ checkpoint: next, expectedPosition: from.position, expectedGeneration: from.generation, statements });
     return next;
+  }
+
+  /**
+   * After a failed step: whether a rebuild elsewhere swapped in another generation meanwhile (then the
+   * worker continues on it at once; the failure may only have been its old tables being dropped).
+   */
+  private async followedSwap(): Promise<boolean> {
+    const stored = await this.store.loadCheckpoint(this.name).catch(() => null);
+    if (!stored || stored.generation === this.checkpoint.generation) return false;
+    this.checkpoint = stored;
+    this.isolateUntil = 0;
+    this.woken = true;
+    return true;
   }
 
   private read(after: number, limit: number): Promise<StoredEvent[]> {
@@ -309,7 +323,9 @@ export class ProjectionWorker {
 
   private async runRebuild(now: () => number): Promise<RebuildResult> {
     const startedAt = now();
-    const live = this.checkpoint.generation;
+    // The live generation is the store's: another instance may have swapped one in that this worker
+    // has not applied anything to yet. Building beside a stale number would overwrite the live tables.
+    const live = ((await this.store.loadCheckpoint(this.name)) ?? this.checkpoint).generation;
     const generation = live + 1;
     const name = `${this.name}#rebuild`;
     const previous = await this.store.loadCheckpoint(name);
@@ -317,6 +333,7 @@ export class ProjectionWorker {
     await this.store.commitProjection({
       checkpoint: copy,
       expectedPosition: previous?.position ?? 0,
+      expectedGeneration: previous?.generation,
       // The generation before the live one may still be read by a request that looked it up before
       // the last swap; it is dropped only now, a whole rebuild later.
       statements: [...this.dropTables(live - 1), ...this.dropTables(generation), ...this.projection.schema(tableNamer(generation), this.store.dialect)],
@@ -345,7 +362,12 @@ export class ProjectionWorker {
         if (copy.position < live.position) continue;
         swapped = { ...copy, name: this.name };
         try {
-          await this.store.commitProjection({ checkpoint: swapped, expectedPosition: live.position, statements: [] });
+          await this.store.commitProjection({
+            checkpoint: swapped,
+            expectedPosition: live.position,
+            expectedGeneration: live.generation,
+            statements: [],
+          });
           break;
         } catch (error) {
           if (!(error instanceof ProjectionCheckpointConflictError)) throw error;

@@ -564,6 +564,25 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         expect(await readRow(store, 'acc-1')).toBe('300');
       });
 
+      it('given a checkpoint swapped to another generation at the same position, when committing with the old generation, then ProjectionCheckpointConflictError and nothing written', async () => {
+        // given: a rebuild elsewhere swapped generation 2 in at position 3
+        await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });
+        const swapped = { ...checkpoint('balances', 3), generation: 2 };
+        await store.commitProjection({ checkpoint: swapped, expectedPosition: 3, expectedGeneration: 1, statements: [] });
+
+        // when: a worker still on generation 1 commits its next batch
+        const stale = { ...checkpoint('balances', 4), generation: 1 };
+        const error = await rejectionOf(
+          store.commitProjection({ checkpoint: stale, expectedPosition: 3, expectedGeneration: 1, statements: upsertRows([['acc-1', '400']]) }),
+        );
+
+        // then
+        expect(error).toBeInstanceOf(ProjectionCheckpointConflictError);
+        expect(error).toMatchObject({ projection: 'balances', expectedPosition: 3, actualPosition: 3, expectedGeneration: 1, actualGeneration: 2 });
+        expect(await store.loadCheckpoint('balances')).toStrictEqual(swapped);
+        expect(await readRow(store, 'acc-1')).toBe('300');
+      });
+
       it('given a statement that fails after others, when committing, then the error propagates and neither checkpoint nor rows changed', async () => {
         // given
         await store.commitProjection({ checkpoint: checkpoint('balances', 3), expectedPosition: 0, statements: upsertRows([['acc-1', '300']]) });

@@ -138,11 +138,10 @@ export class InMemoryEventStore implements EventStore {
     return checkpoint ? { ...checkpoint } : null;
   }
 
-  async commitProjection({ checkpoint, expectedPosition, statements }: ProjectionCommit): Promise<void> {
-    const actualPosition = this.checkpoints.get(checkpoint.name)?.position ?? 0;
-    if (actualPosition !== expectedPosition) {
-      throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actualPosition);
-    }
+  async commitProjection({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): Promise<void> {
+    const actual = this.checkpoints.get(checkpoint.name);
+    const conflict = ProjectionCheckpointConflictError.between(checkpoint.name, { position: expectedPosition, generation: expectedGeneration }, actual);
+    if (conflict) throw conflict;
     this.readModels.transaction(() => {
       for (const statement of statements) this.readModels.prepare(statement.sql).run(...(statement.params ?? []));
     })();

@@ -308,7 +308,7 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  commitProjection({ checkpoint, expectedPosition, statements }: ProjectionCommit): Promise<void> {
+  commitProjection({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): Promise<void> {
     return this.guard(() =>
       this.transaction(async (client) => {
         // Like SQLite's NORMAL sync for projections: the commit stays atomic; what a crash could take away
@@ -316,13 +316,20 @@ export class PostgresEventStore implements EventStore {
         await client.query('SET LOCAL synchronous_commit TO off');
         // Make the row exist and lock it in one statement (DO UPDATE locks the row and returns it as it
         // is): two workers committing at once serialise here, and the second sees the first's position.
-        const { rows } = await client.query<{ position: number }>(
+        // `created` tells a row made here (no checkpoint yet: position 0 of any generation) from one found.
+        const { rows } = await client.query<{ position: number; generation: number; created: boolean }>(
           `INSERT INTO projection_checkpoints (name, position, event_id, events_processed, generation)
-           VALUES ($1, 0, NULL, 0, $2) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING position`,
+           VALUES ($1, 0, NULL, 0, $2) ON CONFLICT (name) DO UPDATE SET name = excluded.name
+           RETURNING position, generation, (xmax = 0) AS created`,
           [checkpoint.name, checkpoint.generation],
         );
-        const actual = rows[0].position;
-        if (actual !== expectedPosition) throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actual);
+        const [found] = rows;
+        const conflict = ProjectionCheckpointConflictError.between(
+          checkpoint.name,
+          { position: expectedPosition, generation: expectedGeneration },
+          found.created ? null : found,
+        );
+        if (conflict) throw conflict;
         for (const statement of statements) await client.query(toPostgresPlaceholders(statement.sql), [...(statement.params ?? [])]);
         await client.query(
           `UPDATE projection_checkpoints SET position = $2, event_id = $3, events_processed = $4, generation = $5 WHERE name = $1`,

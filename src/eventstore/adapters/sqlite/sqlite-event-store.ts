@@ -402,11 +402,10 @@ export class SqliteEventStore implements EventStore {
     return this.run(() => this.projectionTransaction(commit));
   }
 
-  private commitProjectionInTransaction({ checkpoint, expectedPosition, statements }: ProjectionCommit): void {
-    const actualPosition = this.statements.loadCheckpoint.get(checkpoint.name)?.position ?? 0;
-    if (actualPosition !== expectedPosition) {
-      throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, actualPosition);
-    }
+  private commitProjectionInTransaction({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): void {
+    const actual = this.statements.loadCheckpoint.get(checkpoint.name);
+    const conflict = ProjectionCheckpointConflictError.between(checkpoint.name, { position: expectedPosition, generation: expectedGeneration }, actual);
+    if (conflict) throw conflict;
     for (const statement of statements) this.readModelStatement(statement.sql).run(...(statement.params ?? []));
     this.statements.saveCheckpoint.run(
       checkpoint.name,
