@@ -5,7 +5,6 @@ import { AppendListeners, StreamListeners } from '../../append-listeners.js';
 import { storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
-  EventStoreUnavailableError,
   IdempotencyKeyTakenError,
   ProjectionCheckpointConflictError,
   WrongExpectedVersionError,
@@ -16,11 +15,18 @@ import type { ProjectionCheckpoint, ProjectionCommit } from '../../projection-ch
 import type { ProjectionLease } from '../../projection-lease.js';
 import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
+import {
+  DEFAULT_POSTGRES_TIMEOUTS,
+  isBrokenConnection,
+  postgresClientConfig,
+  postgresMigrationConfig,
+  toStoreError,
+} from './postgres-connection.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { tryPostgresLease } from './postgres-lease.js';
 import { PostgresNotifications } from './postgres-notifications.js';
 import { EVENT_COLUMNS, type PgEventRow, type PgSnapshotRow, pgRowToEvent, pgRowToSnapshot } from './postgres-rows.js';
-import { advisoryKey, checkedSchemaName, toPostgresPlaceholders } from './postgres-sql.js';
+import { advisoryKey, checkedSchemaName, notificationChannel, toPostgresPlaceholders } from './postgres-sql.js';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user@host:port/database` */
@@ -29,15 +35,22 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /**
+   * How long to wait for a connection, to open one or for a free one of the pool, and for the
+   * notification listener's check that its connection answers (default 5000 ms).
+   */
+  connectionTimeoutMillis?: number;
+  /**
+   * The server cancels a statement running longer (default 30 000 ms, far above a page of `readAll`);
+   * without an answer a connection timeout later, the connection is dropped. Either fails the call with
+   * `EventStoreUnavailableError`. Migrations have no statement timeout.
+   */
+  statementTimeoutMillis?: number;
+  /** How often the notification listener checks that its connection answers (default 10 000 ms). */
+  listenerHeartbeatMillis?: number;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
-
-/** BIGINT columns hold positions, versions and timestamps, all below 2^53: read them as numbers. */
-const TYPES = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
 
 /**
  * The event store on PostgreSQL, for several service instances on one database.
@@ -45,12 +58,15 @@ const TYPES = {
  * Gap-safe global order. A reader that follows `position > checkpoint` must never pass a position
  * whose transaction is still open. Every append therefore takes its positions and its transaction id
  * together, under a short advisory lock held only for the INSERT of its events (not until commit), and
- * that INSERT is the transaction's first write (the `append_events` function, migration 2). So transaction ids and positions grow together and one
- * transaction's positions are contiguous. `readAll` then returns only events of transactions older than
- * the oldest one still running (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), in position
- * order: an event it returns can have no unfinished event before it. This is Emmett's xmin technique
- * made safe for position order; without the lock, transaction ids and positions could disagree and a
- * reader could skip an event that commits late.
+ * that INSERT is the transaction's first write (the `append_events` function, migration 3). So
+ * transaction ids and positions grow together and one transaction's positions are contiguous. Appends
+ * to one stream queue on a lock of that stream before the append lock, so the INSERT never waits for
+ * another append; any other wait under the append lock is bounded by a lock timeout. `readAll` then
+ * returns only events of transactions older than the oldest one still running
+ * (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), in position order: an event it returns
+ * can have no unfinished event before it. This is Emmett's xmin technique made safe for position
+ * order; without the lock, transaction ids and positions could disagree and a reader could skip an
+ * event that commits late.
  */
 export class PostgresEventStore implements EventStore {
   readonly dialect = 'postgres' as const;
@@ -67,16 +83,20 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(options: PostgresEventStoreOptions) {
     this.schema = checkedSchemaName(options.schema ?? 'public');
-    this.clientConfig = {
-      connectionString: options.connectionString,
-      options: `-c search_path=${this.schema}`,
-      types: TYPES,
+    const timeouts = {
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_POSTGRES_TIMEOUTS.connectionTimeoutMillis,
+      statementTimeoutMillis: options.statementTimeoutMillis ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMillis,
+      listenerHeartbeatMillis: options.listenerHeartbeatMillis ?? DEFAULT_POSTGRES_TIMEOUTS.listenerHeartbeatMillis,
     };
+    this.clientConfig = postgresClientConfig(options.connectionString, this.schema, timeouts);
     this.pool = new pg.Pool({ ...this.clientConfig, max: options.poolSize ?? 10 });
     this.pool.on('error', () => undefined); // an idle client's error; the next query reports it
     this.appendLockKey = advisoryKey(this.schema, 'append');
-    this.channel = `events_appended_${this.schema}`;
-    this.notifications = new PostgresNotifications(this.clientConfig, this.channel, this.appendListeners, this.streamListeners, this.writerId);
+    this.channel = notificationChannel(this.schema);
+    this.notifications = new PostgresNotifications(this.clientConfig, this.channel, this.appendListeners, this.streamListeners, this.writerId, {
+      heartbeatMillis: timeouts.listenerHeartbeatMillis,
+      answerMillis: timeouts.connectionTimeoutMillis,
+    });
   }
 
   /** Connects, creates the schema and applies pending migrations, and starts listening for appends. */
@@ -93,8 +113,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = new pg.Client(postgresMigrationConfig(this.clientConfig));
+    client.on('error', () => undefined); // reported by the pending query
     try {
+      await client.connect();
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryKey(this.schema, 'migrations')]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
@@ -112,7 +134,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      await client.end().catch(() => undefined);
     }
   }
 
@@ -159,9 +181,12 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== 'EV409' && !isUniqueViolation(error, 'events_stream_id_version_key')) throw error;
-      if (db !== this.pool) await (db as pg.PoolClient).query('ROLLBACK').catch(() => undefined);
-      const conflict = new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
-      throw db === this.pool ? conflict : new RolledBack(conflict);
+      if (db === this.pool) throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
+      // In a transaction: read the head on the same connection once rolled back. Asking the pool for a
+      // second connection while holding this one waits forever once every pooled connection does so.
+      const client = db as pg.PoolClient;
+      await client.query('ROLLBACK');
+      throw new RolledBack(new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(client, streamId)));
     }
     const stored = events.map((event, index) =>
       storedEventOf({ ...event, data: structuredClone(event.data) }, request, expectedVersion + index + 1, positions[index]),
@@ -366,19 +391,24 @@ export class PostgresEventStore implements EventStore {
     if (!this.pool.ended) await this.pool.end();
   }
 
-  /** Runs `work` in a transaction on one pooled connection; rolls back when it throws. */
+  /**
+   * Runs `work` in a transaction on one pooled connection; rolls back when it throws. A connection that
+   * failed (or could not roll back) leaves the pool, since a statement may still be running on it.
+   */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      if (!(error instanceof RolledBack)) await client.query('ROLLBACK').catch(() => undefined);
+      if (isBrokenConnection(error)) broken = error as Error;
+      else if (!(error instanceof RolledBack)) await client.query('ROLLBACK').catch((rollbackFailure: Error) => (broken = rollbackFailure));
       throw error instanceof RolledBack ? error.cause : error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -401,16 +431,4 @@ class RolledBack extends Error {
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const candidate = error as { code?: string; constraint?: string };
   return candidate?.code === '23505' && candidate.constraint === constraint;
-}
-
-/** Connection failures become EventStoreUnavailableError; other errors pass unchanged. */
-function toStoreError(error: unknown): unknown {
-  const code = (error as { code?: string })?.code ?? '';
-  if (/^(08|57P|53)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(code)) {
-    return new EventStoreUnavailableError('PostgreSQL store unavailable', { cause: error });
-  }
-  if (error instanceof Error && /Connection terminated|not queryable|Cannot use a pool after calling end/.test(error.message)) {
-    return new EventStoreUnavailableError('PostgreSQL store unavailable', { cause: error });
-  }
-  return error;
 }

@@ -117,4 +117,72 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
       $$;
     `,
   },
+  {
+    version: 3,
+    name: 'append_events: stream locks, bounded waits under the append lock, release on cancel',
+    sql: `
+      -- As version 2, with two changes. Appends to one stream first queue on that stream's lock (held to
+      -- commit; an advisory lock assigns no transaction id, so the INSERT stays the first write): an
+      -- append never reaches the INSERT while an earlier append to its stream is uncommitted, so it
+      -- cannot wait for that transaction while holding the append lock, which every append of the
+      -- database needs. Any other wait under the append lock (an event id another open transaction is
+      -- inserting, a DDL lock on events) fails after a second with lock_not_available (55P03), which the
+      -- adapter reports as unavailable: the append may succeed when retried, and meanwhile the other
+      -- appends go on. And the append lock is released however the INSERT ends, a cancel or statement
+      -- timeout (query_canceled, which WHEN OTHERS does not catch) included: a session-level lock is not
+      -- released by the rollback, and a lost one stops every append until its session ends.
+      CREATE OR REPLACE FUNCTION append_events(lock_key BIGINT, channel TEXT, writer TEXT, the_stream TEXT, the_type TEXT,
+                                               expected BIGINT, new_events JSONB) RETURNS SETOF BIGINT
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        positions BIGINT[];
+        moved INTEGER;
+        lock_timeout_before TEXT := current_setting('lock_timeout');
+      BEGIN
+        PERFORM pg_advisory_xact_lock((lock_key >> 32)::INTEGER, hashtext(the_stream));
+        -- Taking and releasing the append lock inside the block: a cancel between statements finds the
+        -- handler either way.
+        BEGIN
+          PERFORM pg_advisory_lock(lock_key);
+          PERFORM set_config('lock_timeout', '1s', true);
+          WITH inserted AS (
+            INSERT INTO events (id, stream_id, stream_type, version, event_type, data, schema_version, timestamp,
+                                correlation_id, causation_id)
+            SELECT e.id, the_stream, the_type, e.version, e.event_type, e.data, e.schema_version, e.timestamp,
+                   e.correlation_id, e.causation_id
+            FROM jsonb_to_recordset(new_events) AS e(id TEXT, version BIGINT, event_type TEXT, data JSONB,
+                 schema_version INTEGER, timestamp BIGINT, correlation_id TEXT, causation_id TEXT)
+            ORDER BY e.version
+            RETURNING position
+          )
+          SELECT array_agg(position ORDER BY position) INTO positions FROM inserted;
+          PERFORM set_config('lock_timeout', lock_timeout_before, true);
+          PERFORM pg_advisory_unlock(lock_key);
+        EXCEPTION WHEN OTHERS OR query_canceled THEN
+          IF EXISTS (SELECT 1 FROM pg_locks
+                     WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND objsubid = 1
+                       AND classid = ((lock_key >> 32) & 4294967295)::OID AND objid = (lock_key & 4294967295)::OID) THEN
+            PERFORM pg_advisory_unlock(lock_key);
+          END IF;
+          RAISE;
+        END;
+
+        IF expected = 0 THEN
+          INSERT INTO streams (stream_id, stream_type, version) VALUES (the_stream, the_type, cardinality(positions))
+            ON CONFLICT DO NOTHING;
+        ELSE
+          UPDATE streams SET version = expected + cardinality(positions) WHERE stream_id = the_stream AND version = expected;
+        END IF;
+        GET DIAGNOSTICS moved = ROW_COUNT;
+        IF moved <> 1 THEN
+          RAISE EXCEPTION 'stream % is not at version %', the_stream, expected USING ERRCODE = 'EV409';
+        END IF;
+
+        -- '<head position>:<writer id>:<stream id>', so other instances can drop what they cached of the stream.
+        PERFORM pg_notify(channel, positions[cardinality(positions)]::TEXT || ':' || writer || ':' || the_stream);
+        RETURN QUERY SELECT unnest(positions);
+      END
+      $$;
+    `,
+  },
 ];

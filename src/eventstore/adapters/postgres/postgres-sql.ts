@@ -16,3 +16,19 @@ export function checkedSchemaName(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new RangeError(`Invalid PostgreSQL schema name ${schema}`);
   return schema;
 }
+
+/** PostgreSQL refuses a NOTIFY channel name of more than 63 bytes. */
+const MAX_CHANNEL_LENGTH = 63;
+const CHANNEL_PREFIX = 'events_appended_';
+
+/**
+ * The channel the appends to a schema are announced on: `events_appended_<schema>`, or, when that is too
+ * long for a channel name, the schema's first characters and a hash of the whole name. Every instance
+ * derives the same name from the same schema.
+ */
+export function notificationChannel(schema: string): string {
+  const plain = `${CHANNEL_PREFIX}${schema}`;
+  if (plain.length <= MAX_CHANNEL_LENGTH) return plain;
+  const hash = createHash('sha256').update(schema).digest('hex').slice(0, 16);
+  return `${CHANNEL_PREFIX}${schema.slice(0, MAX_CHANNEL_LENGTH - CHANNEL_PREFIX.length - hash.length - 1)}_${hash}`;
+}
