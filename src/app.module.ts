@@ -27,6 +27,8 @@ export class AppModule {
         databaseUrl: app.databaseUrl,
         postgresSchema: app.postgresSchema,
         postgresPoolSize: app.postgresPoolSize,
+        postgresConnectTimeoutMs: app.postgresConnectTimeoutMs,
+        postgresStatementTimeoutMs: app.postgresStatementTimeoutMs,
       }),
     });
     const projections = ProjectionsModule.forRoot({ imports: [store] });

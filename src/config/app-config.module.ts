@@ -60,6 +60,8 @@ function environmentOf(env: ConfigService<Environment, true>): Environment {
     DATABASE_URL: get('DATABASE_URL'),
     PG_SCHEMA: get('PG_SCHEMA'),
     PG_POOL_SIZE: get('PG_POOL_SIZE'),
+    PG_CONNECT_TIMEOUT_MS: get('PG_CONNECT_TIMEOUT_MS'),
+    PG_STATEMENT_TIMEOUT_MS: get('PG_STATEMENT_TIMEOUT_MS'),
     SNAPSHOT_EVERY: get('SNAPSHOT_EVERY'),
     BODY_LIMIT: get('BODY_LIMIT'),
     API_TOKEN: get('API_TOKEN'),

@@ -24,6 +24,10 @@ export interface AppConfig {
   postgresSchema: string;
   /** PostgreSQL connection pool size. */
   postgresPoolSize: number;
+  /** How long to wait to open a PostgreSQL connection or for a free one of the pool. */
+  postgresConnectTimeoutMs: number;
+  /** PostgreSQL cancels a statement of the store that runs longer. */
+  postgresStatementTimeoutMs: number;
   /** Snapshot every N events of an account. */
   snapshotEvery: number;
   /** Largest accepted request body, in bytes. */

@@ -10,6 +10,8 @@ export interface Environment {
   DATABASE_URL: string;
   PG_SCHEMA: string;
   PG_POOL_SIZE: number;
+  PG_CONNECT_TIMEOUT_MS: number;
+  PG_STATEMENT_TIMEOUT_MS: number;
   SNAPSHOT_EVERY: number;
   BODY_LIMIT: number;
   API_TOKEN?: string;
@@ -39,6 +41,8 @@ export function validateEnvironment(env: Env): Environment {
     DATABASE_URL: postgresUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
     PG_SCHEMA: identifier(env, 'PG_SCHEMA', 'public'),
     PG_POOL_SIZE: integer(env, 'PG_POOL_SIZE', 10, 1, 1000),
+    PG_CONNECT_TIMEOUT_MS: integer(env, 'PG_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    PG_STATEMENT_TIMEOUT_MS: integer(env, 'PG_STATEMENT_TIMEOUT_MS', 30_000, 100, 3_600_000),
     SNAPSHOT_EVERY: integer(env, 'SNAPSHOT_EVERY', 10, 1, 1_000_000),
     BODY_LIMIT: bytes(env, 'BODY_LIMIT', 100 * 1024),
     ...(apiToken === undefined ? {} : { API_TOKEN: apiToken }),
@@ -58,6 +62,8 @@ export function toAppConfig(env: Environment): AppConfig {
     databaseUrl: env.DATABASE_URL,
     postgresSchema: env.PG_SCHEMA,
     postgresPoolSize: env.PG_POOL_SIZE,
+    postgresConnectTimeoutMs: env.PG_CONNECT_TIMEOUT_MS,
+    postgresStatementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
     snapshotEvery: env.SNAPSHOT_EVERY,
     bodyLimit: env.BODY_LIMIT,
     apiToken: env.API_TOKEN || undefined,

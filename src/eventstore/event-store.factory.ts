@@ -17,6 +17,8 @@ export async function createEventStore(options: EventStoreModuleOptions): Promis
         connectionString: options.databaseUrl,
         schema: options.postgresSchema,
         poolSize: options.postgresPoolSize,
+        connectionTimeoutMillis: options.postgresConnectTimeoutMs,
+        statementTimeoutMillis: options.postgresStatementTimeoutMs,
       });
   }
 }

@@ -14,6 +14,10 @@ export interface EventStoreModuleOptions {
   postgresSchema?: string;
   /** PostgreSQL pool size (default 10). */
   postgresPoolSize?: number;
+  /** How long to wait to open a PostgreSQL connection or for a free one of the pool (default 5000 ms). */
+  postgresConnectTimeoutMs?: number;
+  /** PostgreSQL cancels a statement of the store that runs longer (default 30,000 ms). */
+  postgresStatementTimeoutMs?: number;
 }
 
 export const {
