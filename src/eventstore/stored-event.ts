@@ -24,6 +24,10 @@ export function storedEventOf(
   };
 }
 
+/** The columns that the SQL adapters' event reads select, in this order. */
+export const EVENT_COLUMNS =
+  'position, id, stream_id, stream_type, version, event_type, data, schema_version, timestamp, correlation_id, causation_id';
+
 /** The columns of an `events` row that the adapters share (SQL adapters store data per dialect). */
 export interface EventRowColumns {
   position: number;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners, StreamListeners } from '../../append-listeners.js';
-import { storedEventOf } from '../../stored-event.js';
+import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
   IdempotencyKeyTakenError,
@@ -25,7 +25,7 @@ import {
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { tryPostgresLease } from './postgres-lease.js';
 import { PostgresNotifications } from './postgres-notifications.js';
-import { EVENT_COLUMNS, type PgEventRow, type PgSnapshotRow, pgRowToEvent, pgRowToSnapshot } from './postgres-rows.js';
+import { type PgEventRow, type PgSnapshotRow, pgRowToEvent, pgRowToSnapshot } from './postgres-rows.js';
 import { advisoryKey, checkedSchemaName, notificationChannel, toPostgresPlaceholders } from './postgres-sql.js';
 
 export interface PostgresEventStoreOptions {

@@ -16,9 +16,6 @@ export interface PgSnapshotRow {
   schema_version: number;
 }
 
-export const EVENT_COLUMNS =
-  'position, id, stream_id, stream_type, version, event_type, data, schema_version, timestamp, correlation_id, causation_id';
-
 export function pgRowToEvent(row: PgEventRow): StoredEvent {
   return storedEventFromRow(row, row.data);
 }

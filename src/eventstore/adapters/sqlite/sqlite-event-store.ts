@@ -4,7 +4,7 @@ import Database, { type Database as SqliteDatabase, type Statement } from 'bette
 import { LRUCache } from 'lru-cache';
 import type { AppendRequest, AppendResult } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
-import { storedEventOf } from '../../stored-event.js';
+import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
@@ -20,7 +20,7 @@ import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { type FlushToDisk, WalSync } from './wal-sync.js';
-import { EVENT_COLUMNS, type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
+import { type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
 
 /** How many prepared read-model statements the store keeps (the projections use a few dozen at a time). */
 const READ_MODEL_STATEMENTS_KEPT = 256;

@@ -3,13 +3,9 @@ import type { Snapshot } from '../../snapshot.js';
 import { type EventRowColumns, storedEventFromRow } from '../../stored-event.js';
 
 /**
- * The columns that event reads select, in this order. Reads take rows as arrays (better-sqlite3's
- * `raw()`), which costs markedly less per row than objects with named properties.
+ * A row of `events` as selected with EVENT_COLUMNS (data as JSON text). Reads take rows as arrays
+ * (better-sqlite3's `raw()`), which costs markedly less per row than objects with named properties.
  */
-export const EVENT_COLUMNS =
-  'position, id, stream_id, stream_type, version, event_type, data, schema_version, timestamp, correlation_id, causation_id';
-
-/** A row of `events` as selected with EVENT_COLUMNS (data as JSON text). */
 export type EventValues = [
   position: number,
   id: string,
