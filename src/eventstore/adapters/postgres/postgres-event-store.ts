@@ -188,9 +188,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK');
       throw new RolledBack(new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(client, streamId)));
     }
-    const stored = events.map((event, index) =>
-      storedEventOf({ ...event, data: structuredClone(event.data) }, request, expectedVersion + index + 1, positions[index]),
-    );
+    const stored = events.map((event, index) => storedEventOf(event, request, expectedVersion + index + 1, positions[index]));
     return { version: expectedVersion + events.length, position: positions[positions.length - 1], events: stored };
   }
 
