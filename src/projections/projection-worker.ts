@@ -255,10 +255,6 @@ export class ProjectionWorker {
     return true;
   }
 
-  private read(after: number, limit: number): Promise<StoredEvent[]> {
-    return this.store.readAll({ after, limit });
-  }
-
   private readonly reader: ProjectionReader = {
     query: (sql, params) => this.store.queryReadModel(sql, params),
   };
@@ -344,7 +340,7 @@ export class ProjectionWorker {
       await yieldToEventLoop();
       // Stopping (shutdown) abandons the replay: the live copy is untouched, and the next rebuild starts over.
       if (this.stopped) throw new StoreUnavailableError(`Rebuild of ${this.name} abandoned: the service is stopping`);
-      const events = await this.read(copy.position, this.settings.batchSize);
+      const events = await this.store.readAll({ after: copy.position, limit: this.settings.batchSize });
       if (events.length === 0) return false;
       copy = await this.apply(copy, events);
       this.rebuildState = { lastProcessedVersion: copy.position, eventsReplayed: copy.eventsProcessed, startedAt };
