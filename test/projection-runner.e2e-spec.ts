@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import type { SqlStatement } from '../src/eventstore/projection-checkpoint.js';
 import { AsyncProjection } from '../src/projections/async-projection.decorator.js';
 import type { Projection, TableNamer } from '../src/projections/projection.js';
 import { ProjectionRunner } from '../src/projections/projection-runner.js';
-import { PROJECTIONS_OPTIONS } from '../src/projections/projections.options.js';
+import { PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from '../src/projections/projections.options.js';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
 import { waitUntil } from './support/wait-until.js';
 
@@ -33,6 +33,15 @@ function countingReadAll(inner: EventStore, counter: { events: number }): EventS
 
 describe('projection runner', () => {
   let folder: string;
+
+  /** The service on its own file in the test folder, with these projection options and one more projection. */
+  const appWith = (file: string, options: ProjectionsModuleOptions, projection?: Type): Promise<TestApp> =>
+    createTestApp(
+      { sqlitePath: join(folder, file) },
+      (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue(options),
+      projection ? [projection] : [],
+    );
+
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'bank-runner-'));
   });
@@ -72,9 +81,7 @@ describe('projection runner', () => {
   describe('rebuild while writes go on', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ sqlitePath: join(folder, 'rebuild.sqlite') }, (builder) =>
-        builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ batchSize: 50 }),
-      );
+      t = await appWith('rebuild.sqlite', { batchSize: 50 });
     });
     afterAll(() => t.close());
 
@@ -158,11 +165,7 @@ describe('projection runner', () => {
 
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp(
-        { sqlitePath: join(folder, 'faults.sqlite') },
-        (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ retryBaseMs: 5, retryMaxMs: 20 }),
-        [FlakyProjection],
-      );
+      t = await appWith('faults.sqlite', { retryBaseMs: 5, retryMaxMs: 20 }, FlakyProjection);
     });
     afterAll(() => t.close());
 
@@ -221,11 +224,7 @@ describe('projection runner', () => {
 
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp(
-        { sqlitePath: join(folder, 'rebuild-stop.sqlite') },
-        (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ batchSize: 5 }),
-        [GatedProjection],
-      );
+      t = await appWith('rebuild-stop.sqlite', { batchSize: 5 }, GatedProjection);
     });
     afterAll(() => t.close());
 
@@ -280,12 +279,8 @@ describe('projection runner', () => {
 
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp(
-        { sqlitePath: join(folder, 'backoff.sqlite') },
-        // A back-off far longer than the test: any retry seen here was started by something else.
-        (builder) => builder.overrideProvider(PROJECTIONS_OPTIONS).useValue({ retryBaseMs: 600_000, retryMaxMs: 600_000 }),
-        [PoisonedProjection],
-      );
+      // A back-off far longer than the test: any retry seen here was started by something else.
+      t = await appWith('backoff.sqlite', { retryBaseMs: 600_000, retryMaxMs: 600_000 }, PoisonedProjection);
     });
     afterAll(() => t.close());
 

@@ -60,6 +60,16 @@ describe('projection generations across two workers of one projection', () => {
 
   const upTo = (last: number) => Array.from({ length: last }, (_, index) => index + 1);
 
+  /** Appends two events and checks that the holder applied them to `generation`, after the three before. */
+  async function expectNewEventsAppliedTo(generation: number): Promise<void> {
+    await append(2);
+    expect(await holder.waitFor(5, 5000)).toBe(true);
+
+    expect(await store.loadCheckpoint('Positions')).toMatchObject({ position: 5, generation });
+    expect(await positionsIn(generation)).toEqual(upTo(5));
+    expect(holder.faulted).toBe(false);
+  }
+
   beforeEach(async () => {
     store = new SqliteEventStore({ path: join(dir, `${randomUUID()}.sqlite`), synchronous: 'normal' });
     holder = new ProjectionWorker(new PositionsProjection(), store, SETTINGS);
@@ -79,12 +89,7 @@ describe('projection generations across two workers of one projection', () => {
     expect(await other.rebuild(() => 0)).toMatchObject({ lastProcessedVersion: 3 });
     expect(await store.loadCheckpoint('Positions')).toMatchObject({ position: 3, generation: 2 });
 
-    await append(2);
-    expect(await holder.waitFor(5, 5000)).toBe(true);
-
-    expect(await store.loadCheckpoint('Positions')).toMatchObject({ position: 5, generation: 2 });
-    expect(await positionsIn(2)).toEqual(upTo(5));
-    expect(holder.faulted).toBe(false);
+    await expectNewEventsAppliedTo(2);
   });
 
   it('given two rebuilds elsewhere dropped the generation the holder last wrote, when new events come, then the holder carries on in the live one', async () => {
@@ -92,12 +97,7 @@ describe('projection generations across two workers of one projection', () => {
     await other.rebuild(() => 0);
     expect(await store.loadCheckpoint('Positions')).toMatchObject({ position: 3, generation: 3 });
 
-    await append(2);
-    expect(await holder.waitFor(5, 5000)).toBe(true);
-
-    expect(await store.loadCheckpoint('Positions')).toMatchObject({ position: 5, generation: 3 });
-    expect(await positionsIn(3)).toEqual(upTo(5));
-    expect(holder.faulted).toBe(false);
+    await expectNewEventsAppliedTo(3);
   });
 
   it('given the holder has not seen a swap made elsewhere, when it rebuilds, then it builds beside the live generation and leaves it whole', async () => {
