@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-
-const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
+import { isPrintableId } from './header-value.js';
 
 /** A request and the id {@link assignRequestId} gave it (also the id of its log lines). */
 export type IdentifiedRequest = Omit<Request, 'id'> & { id?: unknown };
@@ -10,7 +9,7 @@ export type IdentifiedRequest = Omit<Request, 'id'> & { id?: unknown };
 export function correlationIdOf(request: Request): string | undefined {
   for (const header of ['x-correlation-id', 'x-request-id']) {
     const value = request.headers[header];
-    if (typeof value === 'string' && PRINTABLE.test(value)) return value;
+    if (isPrintableId(value)) return value;
   }
   return undefined;
 }

@@ -1,10 +1,8 @@
 import type { Request } from 'express';
 import type { CommandIdempotency } from '../command-context.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
+import { isPrintableId } from '../http/header-value.js';
 import { requestFingerprint } from './request-fingerprint.js';
-
-/** 1-128 printable ASCII characters. */
-const KEY_PATTERN = /^[\x20-\x7e]{1,128}$/;
 
 /**
  * The request's `Idempotency-Key` with the fingerprint of its route and body, or undefined without the
@@ -13,7 +11,7 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,128}$/;
 export function idempotencyOf(request: Request): CommandIdempotency | undefined {
   const key = request.headers['idempotency-key'];
   if (key === undefined) return undefined;
-  if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+  if (!isPrintableId(key)) {
     throw new ValidationFailedError('Invalid Idempotency-Key header', [
       { field: 'Idempotency-Key', problems: ['must be 1-128 printable ASCII characters'] },
     ]);
