@@ -50,6 +50,16 @@ describe('SQLite durable appends', () => {
     store = new SqliteEventStore({ path, flushWal: flush.flushWal });
   });
 
+  /** The streams of the committed events, as another connection sees them. */
+  function committedStreams(): string[] {
+    const reader = new Database(path, { readonly: true });
+    try {
+      return reader.prepare<[], { stream_id: string }>('SELECT stream_id FROM events ORDER BY position').all().map((row) => row.stream_id);
+    } finally {
+      reader.close();
+    }
+  }
+
   afterEach(async () => {
     for (const held of flush.started) held.finish();
     await store.close();
@@ -67,15 +77,18 @@ describe('SQLite durable appends', () => {
     await expect(append).resolves.toMatchObject({ version: 1, position: 1 });
   });
 
-  it('lets appends committed during one flush share the next flush', async () => {
+  it('commits the appends requested during a flush together once it ends, and lets them share the next flush', async () => {
     const first = store.append(deposit('acc-0'));
     await untilSettledOrTurns(first, 3);
     expect(flush.started).toHaveLength(1);
     const later = Array.from({ length: 10 }, (_, index) => store.append(deposit(`acc-${index + 1}`)));
     await untilSettledOrTurns(Promise.all(later), 5);
+    // Committing them now would not answer them sooner: they wait for the running flush to end.
+    expect(committedStreams()).toEqual(['acc-0']);
     flush.started[0].finish();
     await first;
     expect(await untilSettledOrTurns(Promise.all(later))).toBe(false);
+    expect(committedStreams()).toHaveLength(11);
     expect(flush.started).toHaveLength(2);
     flush.started[1].finish();
     const results = await Promise.all(later);

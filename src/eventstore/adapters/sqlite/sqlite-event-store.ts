@@ -170,19 +170,33 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Appends are group-committed: the appends requested in one turn of the event loop share one
-   * transaction, each in a savepoint of its own, and the appends of every transaction committed while
-   * one WAL flush runs share the next flush. An append resolves only once its commit is on disk.
+   * Appends are group-committed: pending appends share one transaction, each in a savepoint of its own,
+   * and one WAL flush after it. An append resolves only once its commit is on disk.
    */
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
       this.pendingAppends.push({ request, resolve, reject });
-      if (this.pendingAppends.length === 1) setImmediate(() => this.flushAppends());
+      if (this.pendingAppends.length === 1) this.scheduleGroup();
     });
   }
 
+  /**
+   * When the pending appends commit: at the next turn of the event loop, or, while a WAL flush runs,
+   * as soon as it ends. An append is acknowledged only after a flush that starts after its commit, so
+   * committing during a flush would answer no one sooner; waiting lets every append requested
+   * meanwhile share one transaction, and most of a transaction's cost is its commit, not its rows.
+   */
+  private scheduleGroup(): void {
+    const flushing = this.walSync?.flushing;
+    if (flushing) flushing.then(this.commitPending, this.commitPending);
+    else setImmediate(this.commitPending);
+  }
+
+  private readonly commitPending = (): void => this.flushAppends();
+
   private flushAppends(): void {
     const group = this.pendingAppends;
+    if (group.length === 0) return;
     this.pendingAppends = [];
     const failed = this.walSync?.failed;
     if (failed) {

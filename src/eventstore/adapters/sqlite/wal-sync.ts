@@ -40,6 +40,11 @@ export class WalSync {
     return { sync: new WalSync(flush), close: () => closeSync(fd) };
   }
 
+  /** The flush in progress, if any; it settles (either way) when that flush ends. */
+  get flushing(): Promise<void> | null {
+    return this.running;
+  }
+
   /** The error of the flush that failed, if one did: nothing written since can be trusted to be on disk. */
   get failed(): { error: unknown } | null {
     return this.failure;
