@@ -5,7 +5,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { jsonBodyParser, requireJsonCommands } from './common/http/body-parsing.middleware.js';
 import { answerClientErrorsAsJson } from './common/http/client-errors.js';
-import { assignRequestId, enterRequestScope } from './common/http/request-id.middleware.js';
+import { assignRequestId } from './common/http/request-id.middleware.js';
 import { accessLog } from './operations/logging/access-log.middleware.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -26,7 +26,6 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' } }));
   app.use(requireJsonCommands);
   app.use(jsonBodyParser(config.bodyLimit));
-  app.use(enterRequestScope);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // SIGTERM / SIGINT: close the HTTP server (requests in flight finish), then the store, then exit 0.

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { EventStoreUnavailableError } from '../../eventstore/event-store.errors.js';
+import { type IdentifiedRequest, requestLogFields } from '../http/correlation-id.js';
 import { recordOutcome } from '../http/response-outcome.js';
 import { ReplayedResponse } from '../idempotency/replayed-response.js';
 import { DomainError } from './domain-error.js';
@@ -19,37 +20,38 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 /**
  * The one place errors become HTTP responses: domain errors by their code, Nest's HTTP errors by status,
- * everything else as a 500 whose details stay in the log, never in the response. Each response's code
- * (or `replayed`) is recorded as the request's outcome, for the command metrics.
+ * everything else as a 500 whose details stay in the log (on a line with the request id), never in the
+ * response. Each response's code (or `replayed`) is recorded as the request's outcome, for the command metrics.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     if (exception instanceof ReplayedResponse) {
       recordOutcome(response, 'replayed');
       response.setHeader('Idempotent-Replayed', 'true');
       response.status(exception.statusCode).json(exception.body);
       return;
     }
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, http.getRequest<IdentifiedRequest>());
     recordOutcome(response, body.code);
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, request: IdentifiedRequest): ErrorBody {
     if (exception instanceof DomainError) return errorBody(exception.code, exception.message, exception.extra);
     if (exception instanceof EventStoreUnavailableError) {
-      this.logger.warn(`Store unavailable: ${String(exception.cause ?? exception.message)}`);
+      this.logger.warn(requestLogFields(request), `Store unavailable: ${String(exception.cause ?? exception.message)}`);
       return errorBody('STORE_UNAVAILABLE', 'The event store is unavailable; retry later');
     }
     if (exception instanceof HttpException) {
       const code = CODE_BY_STATUS[exception.getStatus()];
       if (code) return errorBody(code, code === 'NOT_FOUND' ? 'Route not found' : exception.message);
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(requestLogFields(request), exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return errorBody('INTERNAL_ERROR', 'Internal server error');
   }
 }

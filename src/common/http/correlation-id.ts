@@ -22,3 +22,11 @@ export function requestIdOf(request: IdentifiedRequest): string {
   if (typeof request.id === 'string') return request.id;
   return correlationIdOf(request as Request) ?? randomUUID();
 }
+
+/**
+ * What ties a log line to the request being handled; lines written during a request pass it:
+ * `logger.warn(requestLogFields(request), message)` (nestjs-pino merges it into the JSON line).
+ */
+export function requestLogFields(request: IdentifiedRequest): { requestId: string } {
+  return { requestId: requestIdOf(request) };
+}

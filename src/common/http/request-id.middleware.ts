@@ -1,6 +1,5 @@
 import type { NextFunction, Response } from 'express';
 import { type IdentifiedRequest, requestIdOf } from './correlation-id.js';
-import { runInRequest } from './request-scope.js';
 
 /**
  * Gives every request its id before anything else runs (the client's `X-Correlation-Id` or
@@ -14,11 +13,3 @@ export function assignRequestId(request: IdentifiedRequest, response: Response, 
   next();
 }
 
-/**
- * Handles the rest of the request in the scope of its id, so every line logged meanwhile carries it.
- * Install it after body parsing: the body arrives in callbacks of the connection, outside any scope
- * entered before.
- */
-export function enterRequestScope(request: IdentifiedRequest, _response: Response, next: NextFunction): void {
-  runInRequest(requestIdOf(request), next);
-}

@@ -21,7 +21,8 @@ export class EventStoreHealthIndicator {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async check(key: string): Promise<HealthIndicatorResult> {
+  /** `logFields` go on the warning logged when the store does not answer (the request id of the check). */
+  async check(key: string, logFields: object = {}): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
     const driver = this.config.eventStore;
     const abort = new AbortController();
@@ -34,7 +35,7 @@ export class EventStoreHealthIndicator {
       ]);
       return indicator.up({ driver, headPosition });
     } catch (error) {
-      this.logger.warn(`Event store health check failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(logFields, `Event store health check failed: ${error instanceof Error ? error.message : String(error)}`);
       return indicator.down({ driver, message: 'The event store does not answer' });
     } finally {
       abort.abort();

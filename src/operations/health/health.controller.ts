@@ -1,7 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Req, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../../common/http/access.decorators.js';
+import { type IdentifiedRequest, requestLogFields } from '../../common/http/correlation-id.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { HealthCheckFailedError } from './health-check-failed.error.js';
 import { HealthResponseDto } from './health.response.dto.js';
@@ -33,9 +34,9 @@ export class HealthController {
     description: 'Service Unavailable: `STORE_UNAVAILABLE` (the store does not answer, or the service is shutting down)',
     example: HEALTH_UNAVAILABLE_EXAMPLE,
   })
-  async check(): Promise<HealthCheckResult> {
+  async check(@Req() request: IdentifiedRequest): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.store.check('store')]);
+      return await this.health.check([() => this.store.check('store', requestLogFields(request))]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;

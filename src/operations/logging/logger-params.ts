@@ -1,13 +1,16 @@
 import type { Params } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
-import { currentRequestId } from '../../common/http/request-scope.js';
 import type { AppConfig } from '../../config/app-config.js';
 
 /**
- * nestjs-pino settings: one JSON object per line on stdout at `LOG_LEVEL` and above, ISO timestamps, and
- * a `requestId` on every line logged while a request is handled (the id `assignRequestId` gave it, read
- * from the request's scope). The per-request `request completed` line comes from `accessLog`; nestjs-pino
- * installs no middleware of its own (`forRoutes: []`), so a request costs no child logger.
+ * nestjs-pino settings: one JSON object per line on stdout at `LOG_LEVEL` and above, with ISO timestamps.
+ * The per-request `request completed` line comes from `accessLog`; nestjs-pino installs no middleware of
+ * its own (`forRoutes: []`), so a request costs no child logger.
+ *
+ * Lines written while a request is handled name its id themselves (`logger.warn({ requestId }, message)`,
+ * see `requestLogFields`). There is no implicit request scope: on Node.js 20 an AsyncLocalStorage scope
+ * turns on async hooks for every promise of the process, which cost the command path about an eighth of
+ * its throughput.
  */
 export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
   return {
@@ -21,10 +24,6 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>): Params {
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId === undefined ? {} : { requestId };
       },
     },
   };
