@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { AppendResult, PendingIdempotencyRecord } from '../eventstore/append.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
@@ -9,6 +8,7 @@ import { BANK_ACCOUNT_STATE_SCHEMA_VERSION, type BankAccountState } from './doma
 import type { AccountEvent } from './domain/events/account-event.js';
 import { ACCOUNT_EVENT_CLASSES, eventClassOf } from './domain/events/account-event-registry.js';
 import type { CommandContext } from '../common/command-context.js';
+import { newEventId } from '../eventstore/event-id.js';
 
 /** Loads BankAccounts from the store (latest snapshot + newer events) and appends their new events. */
 @Injectable()
@@ -55,7 +55,7 @@ export class BankAccountRepository {
       streamType: BankAccount.aggregateType,
       expectedVersion,
       events: events.map((event) => ({
-        id: randomUUID(),
+        id: newEventId(),
         eventType: eventClassOf(event).eventType,
         schemaVersion: eventClassOf(event).schemaVersion,
         data: event.toData(),

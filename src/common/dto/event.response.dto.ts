@@ -19,7 +19,7 @@ export class EventMetadataDto {
 
 /** An event as the events API shows it. */
 export class EventResponseDto {
-  @ApiProperty({ description: 'Unique event id', example: '0192f3c4-7d1e-7a4b-9d2c-1f2e3d4c5b6a' })
+  @ApiProperty({ description: 'Unique event id: a UUIDv7, so ids sort in the order the events were made', example: '0192f3c4-7d1e-7a4b-9d2c-1f2e3d4c5b6a' })
   id: string;
 
   @ApiProperty({ type: 'integer', description: 'Global position, strictly increasing in read order', example: 1 })
