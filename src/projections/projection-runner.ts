@@ -33,7 +33,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     const settings = {
       batchSize: this.options.batchSize ?? 1000,
-      coalesceMs: this.options.coalesceMs ?? 25,
+      coalesceMs: this.options.coalesceMs ?? 100,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
       retryBaseMs: this.options.retryBaseMs ?? 100,
       retryMaxMs: this.options.retryMaxMs ?? 30_000,
