@@ -34,7 +34,7 @@ const NEAREST = [
   ['event store: other', /\/dist\/eventstore\/|better-sqlite3/],
   ['body parsing', /body-parser|raw-body|body-parsing\.middleware/],
   ['helmet', /helmet/],
-  ['request id, scope, shutdown', /request-id|request-scope|graceful-shutdown|correlation-id|async_hooks/],
+  ['request id, shutdown, async hooks', /request-id|graceful-shutdown|correlation-id|async_hooks/],
   ['nest core', /@nestjs\/(core|common)/],
   ['express and router', /node_modules\/(express|router|parseurl|finalhandler|send)\//],
   ['rxjs', /rxjs/],

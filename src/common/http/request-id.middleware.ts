@@ -12,4 +12,3 @@ export function assignRequestId(request: IdentifiedRequest, response: Response, 
   response.setHeader('X-Request-Id', id);
   next();
 }
-
