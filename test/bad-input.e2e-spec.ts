@@ -216,6 +216,10 @@ const cases: BadInput[] = [
   getVf('GET events/account: limit=0', `/events/account/${ACTIVE}?limit=0`),
   getVf('GET events/account: limit=10001', `/events/account/${ACTIVE}?limit=10001`),
   getVf('GET events/account: unknown query param', `/events/account/${ACTIVE}?toVersion=3`),
+  getVf('GET snapshot: any query param', `/snapshots/account/${ACTIVE}?version=1`),
+  getVf('GET projections: any query param', '/projections?name=Stats'),
+  getVf('GET projection status: any query param', '/projections/Stats?verbose=1'),
+  { ...vf('deposit: any query param', 'deposit', { accountId: ACTIVE, amount: 1 }), path: '/commands/deposit?amount=5' },
 
   // --- GET refusals on existing routes ---
   { name: 'GET account: unknown account', method: 'get', path: '/queries/account/nobody', status: 404, code: 'ACCOUNT_NOT_FOUND' },

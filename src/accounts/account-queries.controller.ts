@@ -5,6 +5,7 @@ import { AccountIdPipe } from '../common/dto/account-id.pipe.js';
 import { ACCOUNT_ID_PATTERN } from '../common/dto/api-properties.js';
 import { ACCOUNT_EVENTS_EXAMPLE, EventResponseDto } from '../common/dto/event.response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
+import { NoQueryParameters } from '../common/http/no-query-parameters.js';
 import type { ErrorCode } from '../common/errors/error-code.js';
 import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
@@ -81,7 +82,7 @@ export class AccountQueriesController {
   @ApiParam(ACCOUNT_ID_PARAM)
   @ApiResponse({ status: 200, type: SnapshotResponseDto, description: 'The latest snapshot', example: SNAPSHOT_EXAMPLE })
   @ApiErrorResponses(...ACCOUNT_READ_ERRORS, 'SNAPSHOT_NOT_FOUND')
-  getSnapshot(@Param('accountId', AccountIdPipe) accountId: string): Promise<Snapshot> {
+  getSnapshot(@Param('accountId', AccountIdPipe) accountId: string, @NoQueryParameters() _query: undefined): Promise<Snapshot> {
     return this.queryBus.execute(new GetAccountSnapshotQuery(accountId));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
+import { NoQueryParameters } from '../common/http/no-query-parameters.js';
 import type { ErrorCode } from '../common/errors/error-code.js';
 import { AdminOnly } from '../common/http/access.decorators.js';
 import {
@@ -58,7 +59,7 @@ export class ProjectionsController {
   })
   @ApiResponse({ status: 200, type: [ProjectionStatusResponseDto], description: 'Every projection', example: PROJECTIONS_EXAMPLE })
   @ApiErrorResponses(...PROJECTION_ERRORS)
-  list(): Promise<ProjectionStatus[]> {
+  list(@NoQueryParameters() _query: undefined): Promise<ProjectionStatus[]> {
     return this.queryBus.execute(new ListProjectionsQuery());
   }
 
@@ -114,7 +115,7 @@ export class ProjectionsController {
   @ApiParam({ name: 'name', description: 'Name of the projection', schema: { type: 'string', example: 'Stats' } })
   @ApiResponse({ status: 200, type: ProjectionStatusResponseDto, description: 'Its status', example: PROJECTIONS_EXAMPLE[3] })
   @ApiErrorResponses(...PROJECTION_ERRORS, 'PROJECTION_NOT_FOUND')
-  async other(@Param('name') name: string): Promise<ProjectionStatus> {
+  async other(@Param('name') name: string, @NoQueryParameters() _query: undefined): Promise<ProjectionStatus> {
     const status = (await this.queryBus.execute(new ListProjectionsQuery())).find((candidate) => candidate.name === name);
     if (!status) throw new ProjectionNotFoundError(name, this.runner.names());
     return status;
