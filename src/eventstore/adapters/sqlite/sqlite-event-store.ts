@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Logger } from '@nestjs/common';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AppendRequest, AppendResult } from '../../append.js';
@@ -20,10 +21,21 @@ import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { type FlushToDisk, WalSync } from './wal-sync.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import { type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
 
 /** How many prepared read-model statements the store keeps (the projections use a few dozen at a time). */
 const READ_MODEL_STATEMENTS_KEPT = 256;
+
+/** SQLite's own checkpoint threshold (pages of log), used again if the checkpointer fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * Pages of log (16 MB) past which commits wait for the next checkpoint. Below it they never wait: a
+ * checkpoint that a commit overtakes copies what it can, and the log starts over once one finishes
+ * between two commits. Under writes without pause that may not happen; the wait makes it happen.
+ */
+const LOG_PAGES_BEFORE_COMMITS_WAIT = 4096;
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
@@ -38,6 +50,14 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'full' | 'normal';
   /** With `synchronous: 'full'`: how the write-ahead log is flushed; by default an fdatasync of the file. */
   flushWal?: (walPath: string) => FlushToDisk;
+  /**
+   * What copies the write-ahead log into the database file: by default a worker thread with its own
+   * connection (startWalCheckpointer); `null` leaves it to SQLite, inside the commit that crosses
+   * 1,000 pages of log, on the event loop.
+   */
+  checkpointer?: ((databasePath: string) => WalCheckpointer) | null;
+  /** Least time between the starts of two checkpoints (default 200 ms). */
+  checkpointIntervalMs?: number;
 }
 
 /**
@@ -54,6 +74,17 @@ export class SqliteEventStore implements EventStore {
   /** Flushes the write-ahead log before appends are acknowledged; null with `synchronous: 'normal'`. */
   private readonly walSync: WalSync | null = null;
   private closeWal: () => void = () => undefined;
+  /** Checkpoints the write-ahead log off the event loop; null when SQLite does it in the commits. */
+  private checkpointer: WalCheckpointer | null = null;
+  /** The checkpoint in progress, if any. */
+  private checkpointing: Promise<void> | null = null;
+  /** The checkpoint in progress when commits wait for it (the log has grown large), else null. */
+  private checkpointBarrier: Promise<void> | null = null;
+  /** Pages in the log when the last checkpoint ran (0 once a checkpoint copied it all with commits held). */
+  private logPages = 0;
+  private lastCheckpointAt = 0;
+  private readonly checkpointIntervalMs: number;
+  private readonly logger = new Logger('SqliteEventStore');
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
@@ -78,6 +109,11 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
+    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 200;
+    if (options.path !== ':memory:' && options.checkpointer !== null) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = (options.checkpointer ?? startWalCheckpointer)(options.path);
+    }
     if (options.synchronous !== 'normal' && options.path !== ':memory:') {
       const walPath = `${options.path}-wal`;
       if (options.flushWal) {
@@ -181,15 +217,46 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * When the pending appends commit: at the next turn of the event loop, or, while a WAL flush runs,
-   * as soon as it ends. An append is acknowledged only after a flush that starts after its commit, so
-   * committing during a flush would answer no one sooner; waiting lets every append requested
-   * meanwhile share one transaction, and most of a transaction's cost is its commit, not its rows.
+   * When the pending appends commit: at the next turn of the event loop, or, while a WAL flush runs
+   * (or a checkpoint that commits wait for, see LOG_PAGES_BEFORE_COMMITS_WAIT), as soon as it ends.
+   * An append is acknowledged only after a flush that starts after its commit, so committing during a
+   * flush would answer no one sooner; waiting lets every append requested meanwhile share one
+   * transaction, and most of a transaction's cost is its commit, not its rows.
    */
   private scheduleGroup(): void {
-    const flushing = this.walSync?.flushing;
-    if (flushing) flushing.then(this.commitPending, this.commitPending);
-    else setImmediate(this.commitPending);
+    const flushing = this.walSync?.flushing ?? null;
+    const barrier = this.checkpointBarrier;
+    if (!flushing && !barrier) setImmediate(this.commitPending);
+    else void Promise.allSettled([flushing, barrier]).then(this.commitPending);
+  }
+
+  /** After a commit: starts a checkpoint, unless one is running or the last one began too recently. */
+  private checkpointSoon(): void {
+    const checkpointer = this.checkpointer;
+    if (!checkpointer || this.checkpointing || Date.now() - this.lastCheckpointAt < this.checkpointIntervalMs) return;
+    this.lastCheckpointAt = Date.now();
+    const holdsCommits = this.logPages >= LOG_PAGES_BEFORE_COMMITS_WAIT;
+    const checkpoint = checkpointer.checkpoint().then(
+      (result) => {
+        // With commits held, a complete checkpoint lets the next commit start the log over.
+        this.logPages = holdsCommits && result.checkpointed === result.log ? 0 : result.log;
+      },
+      (error: unknown) => this.checkpointsFailed(checkpointer, error),
+    );
+    this.checkpointing = checkpoint.finally(() => {
+      this.checkpointing = null;
+      this.checkpointBarrier = null;
+    });
+    if (holdsCommits) this.checkpointBarrier = this.checkpointing;
+  }
+
+  /** The checkpointer failed: SQLite checkpoints in the commits again, as it does by default. */
+  private checkpointsFailed(checkpointer: WalCheckpointer, error: unknown): void {
+    if (this.checkpointer !== checkpointer) return;
+    this.checkpointer = null;
+    this.logger.warn(`WAL checkpoints move back into the commits: ${error instanceof Error ? error.message : String(error)}`);
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    void checkpointer.close().catch(() => undefined);
   }
 
   private readonly commitPending = (): void => this.flushAppends();
@@ -210,6 +277,7 @@ export class SqliteEventStore implements EventStore {
       for (const pending of group) pending.reject(toStoreError(error));
       return;
     }
+    this.checkpointSoon();
     outcomes.forEach((outcome, index) => {
       if ('error' in outcome) group[index].reject(toStoreError(outcome.error));
     });
@@ -412,8 +480,10 @@ export class SqliteEventStore implements EventStore {
    * checkpoint still move together, and what a power cut could take away is re-applied from the
    * checkpoint (a projection commit is never on disk without the events before it: the log is a prefix).
    */
-  commitProjection(commit: ProjectionCommit): Promise<void> {
-    return this.run(() => this.projectionTransaction(commit));
+  async commitProjection(commit: ProjectionCommit): Promise<void> {
+    if (this.checkpointBarrier) await this.checkpointBarrier;
+    await this.run(() => this.projectionTransaction(commit));
+    this.checkpointSoon();
   }
 
   private commitProjectionInTransaction({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): void {
@@ -459,6 +529,10 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.pendingAppends.length > 0) this.flushAppends();
     await this.walSync?.idle();
+    await this.checkpointing;
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.close().catch(() => undefined);
     if (this.db.open) this.db.close();
     const closeWal = this.closeWal;
     this.closeWal = () => undefined;
