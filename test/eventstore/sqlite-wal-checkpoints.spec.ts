@@ -1,10 +1,12 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startWalCheckpointer, type CheckpointResult, type WalCheckpointer } from '../../src/eventstore/adapters/sqlite/wal-checkpointer.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from '../../src/eventstore/adapters/sqlite/sqlite-event-store.js';
 import type { AppendRequest } from '../../src/eventstore/append.js';
@@ -59,16 +61,16 @@ describe('SQLite WAL checkpoints', () => {
     };
     const store = openStore(path, { checkpointer: counting, checkpointIntervalMs: 0 });
     try {
-      await appendRounds(store, 900);
-      // About 80 MB of log were written, commits never pausing: the log started over once it had
-      // grown past 4,096 pages (16 MB), at the next checkpoint, which held the commits.
-      expect(statSync(`${path}-wal`).size).toBeLessThan(24 * MB);
+      await appendRounds(store, 1800);
+      // About 160 MB of log were written, commits never pausing: the log started over each time it had
+      // grown past 4,096 pages (16 MB, plus what the commits of one checkpoint's time add).
+      expect(statSync(`${path}-wal`).size).toBeLessThan(48 * MB);
       expect(results.length).toBeGreaterThan(10);
       expect(results.some((result) => result.log > 0 && result.checkpointed === result.log)).toBe(true);
     } finally {
       await store.close();
     }
-    expect(eventCount(path)).toBe(9000);
+    expect(eventCount(path)).toBe(18000);
   });
 
   it('holds commits for a checkpoint only once the log has grown past 4,096 pages', async () => {
@@ -139,5 +141,17 @@ describe('SQLite WAL checkpoints', () => {
     await expect(checkpointer.checkpoint()).resolves.toEqual({ log: expect.any(Number), checkpointed: expect.any(Number) });
     await checkpointer.close();
     await expect(checkpointer.checkpoint()).rejects.toThrow(/exited/);
+  });
+
+  it('keeps a process alive until its store has closed, and then lets it exit', () => {
+    const store = fileURLToPath(new URL('../../dist/eventstore/adapters/sqlite/sqlite-event-store.js', import.meta.url));
+    const script = `
+      const { SqliteEventStore } = await import(${JSON.stringify(store)});
+      const store = new SqliteEventStore({ path: ${JSON.stringify(join(dir, `${randomUUID()}.sqlite`))}, checkpointIntervalMs: 0 });
+      await store.append({ streamId: 's', streamType: 'T', expectedVersion: 0, events: [{ id: 'e', eventType: 'X', data: {}, schemaVersion: 1, timestamp: 1 }] });
+      await store.close();
+      console.log('closed');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: 'closed' });
   });
 });

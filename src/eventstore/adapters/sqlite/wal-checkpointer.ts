@@ -14,29 +14,8 @@ export interface WalCheckpointer {
   close(): Promise<void>;
 }
 
-/**
- * The worker's code (CommonJS, evaluated: the same text runs from `src/` under the tests and from `dist/`).
- * Its connection keeps SQLite's default `synchronous = FULL`, so a checkpoint syncs the log before it
- * copies frames and the database file after, before the log may be started over.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-parentPort.on('message', (message) => {
-  if (message === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
-  try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  }
-});
-`;
+/** The worker's code, next to this file in `src/` (the tests) and in `dist/`. */
+const WORKER_FILE = new URL('./wal-checkpoint.worker.cjs', import.meta.url);
 
 /**
  * A checkpointer on a worker thread with a connection of its own to the database at `path`. Copying
@@ -46,8 +25,9 @@ parentPort.on('message', (message) => {
  */
 export function startWalCheckpointer(path: string): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path } });
-  // A store that is never closed must not keep the process alive.
+  const worker = new Worker(WORKER_FILE, { workerData: { driver, path } });
+  // Idle, the worker does not keep the process alive (a store may never be closed); while it works
+  // for someone who waits, it does.
   worker.unref();
   let waiting: { resolve: (result: CheckpointResult) => void; reject: (error: Error) => void } | null = null;
   let failure: Error | null = null;
@@ -59,6 +39,7 @@ export function startWalCheckpointer(path: string): WalCheckpointer {
   worker.on('message', (message: CheckpointResult | { error: string }) => {
     const settle = waiting;
     waiting = null;
+    worker.unref();
     if ('error' in message) settle?.reject(new Error(`WAL checkpoint failed: ${message.error}`));
     else settle?.resolve(message);
   });
@@ -70,11 +51,13 @@ export function startWalCheckpointer(path: string): WalCheckpointer {
         if (failure) return reject(failure);
         if (waiting) return reject(new Error('a WAL checkpoint is already running'));
         waiting = { resolve, reject };
+        worker.ref();
         worker.postMessage('checkpoint');
       }),
     close: async () => {
       if (failure) return;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },
