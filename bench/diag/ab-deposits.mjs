@@ -1,0 +1,96 @@
+// Diagnostic, not part of `npm run bench`: deposits/s of two builds of the service, A and B, side by side.
+// Both run at once (fresh SQLite files, LOG_LEVEL=warn, 100 accounts each) and the same autocannon load as
+// `npm run bench` (10 connections) alternates between them in short slices (A B, B A, ...), so a shared,
+// noisy machine slows both alike; it prints each pair's B ÷ A and their median.
+// Usage: node bench/diag/ab-deposits.mjs <A>/dist/main.js <B>/dist/main.js
+//   (env: AB_PAIRS=10, AB_SLICE=2 seconds; a build of another commit: `git worktree add /tmp/a <commit>`,
+//   then `npm ci && npm run build` there)
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const MAINS = process.argv.slice(2, 4);
+if (MAINS.length !== 2) throw new Error('usage: node bench/diag/ab-deposits.mjs <A main.js> <B main.js>');
+const PAIRS = Number(process.env.AB_PAIRS ?? 10);
+const SLICE = Number(process.env.AB_SLICE ?? 2);
+const ACCOUNTS = 100;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(main, dir, name) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.resolve(main)], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), SQLITE_PATH: path.join(dir, `${name}.sqlite`) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; !(await fetch(`${url}/health`).then(() => true, () => false)); waited += 100) {
+    if (waited > 30_000) throw new Error(`${main} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (let index = 1; index <= ACCOUNTS; index++) {
+    const response = await fetch(`${url}/commands/open-account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId: `acc-${index}` }),
+    });
+    if (response.status !== 201) throw new Error(`${main}: open-account -> ${response.status}`);
+  }
+  return { main, url, child, rates: [] };
+}
+
+let account = 0;
+function deposits(url, duration) {
+  return new Promise((resolve, reject) =>
+    autocannon(
+      {
+        url,
+        connections: 10,
+        duration,
+        requests: [
+          {
+            method: 'POST',
+            path: '/commands/deposit',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify({ accountId: `acc-${(account++ % ACCOUNTS) + 1}`, amount: 1 }) }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    ),
+  );
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ab-deposits-'));
+const servers = [await start(MAINS[0], dir, 'a'), await start(MAINS[1], dir, 'b')];
+try {
+  for (const server of servers) await deposits(server.url, SLICE); // warm-up
+  const ratios = [];
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const rates = [];
+    for (const index of pair % 2 ? [1, 0] : [0, 1]) {
+      const result = await deposits(servers[index].url, SLICE);
+      if (result.non2xx > 0) throw new Error(`${servers[index].main}: ${result.non2xx} non-2xx responses`);
+      rates[index] = result.requests.average;
+      servers[index].rates.push(result.requests.average);
+    }
+    ratios.push(rates[1] / rates[0]);
+  }
+  for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s`);
+  console.log(`B ÷ A per pair: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(3)}`);
+} finally {
+  for (const server of servers) server.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
