@@ -3,8 +3,9 @@
 // `npm run bench` (10 connections) alternates between them in short slices (A B, B A, ...), so a shared,
 // noisy machine slows both alike; it prints each pair's B ÷ A and their median.
 // Usage: node bench/diag/ab-deposits.mjs <A>/dist/main.js <B>/dist/main.js
-//   (env: AB_PAIRS=10, AB_SLICE=2 seconds; a build of another commit: `git worktree add /tmp/a <commit>`,
-//   then `npm ci && npm run build` there)
+//   (env: AB_PAIRS=10, AB_SLICE=2 seconds, AB_STORE=postgres for both on PostgreSQL at DATABASE_URL, each in
+//   a fresh schema of its own; a build of another commit: `git worktree add /tmp/a <commit>`, then
+//   `npm ci && npm run build` there)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,8 @@ if (MAINS.length !== 2) throw new Error('usage: node bench/diag/ab-deposits.mjs 
 const PAIRS = Number(process.env.AB_PAIRS ?? 10);
 const SLICE = Number(process.env.AB_SLICE ?? 2);
 const ACCOUNTS = 100;
+const STORE = process.env.AB_STORE ?? 'sqlite';
+const RUN = `ab_${process.pid}`;
 
 function freePort() {
   return new Promise((resolve) => {
@@ -30,7 +33,16 @@ function freePort() {
 async function start(main, dir, name) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve(main)], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), SQLITE_PATH: path.join(dir, `${name}.sqlite`) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      EVENT_STORE: STORE,
+      SQLITE_PATH: path.join(dir, `${name}.sqlite`),
+      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      PG_SCHEMA: `${RUN}_${name}`,
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -91,6 +103,13 @@ try {
   for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s`);
   console.log(`B ÷ A per pair: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(3)}`);
 } finally {
-  for (const server of servers) server.child.kill('SIGTERM');
+  await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.kill('SIGTERM')))));
   rmSync(dir, { recursive: true, force: true });
+  if (STORE === 'postgres') {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
+    await client.connect();
+    for (const name of ['a', 'b']) await client.query(`DROP SCHEMA IF EXISTS ${RUN}_${name} CASCADE`);
+    await client.end();
+  }
 }
