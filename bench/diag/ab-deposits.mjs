@@ -6,12 +6,12 @@
 //   (env: AB_PAIRS=10, AB_SLICE=2 seconds, AB_STORE=postgres for both on PostgreSQL at DATABASE_URL, each in
 //   a fresh schema of its own; a build of another commit: `git worktree add /tmp/a <commit>`, then
 //   `npm ci && npm run build` there)
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { depositLoad } from './deposit-load.mjs';
 
 const MAINS = process.argv.slice(2, 4);
 if (MAINS.length !== 2) throw new Error('usage: node bench/diag/ab-deposits.mjs <A main.js> <B main.js>');
@@ -61,27 +61,7 @@ async function start(main, dir, name) {
   return { main, url, child, rates: [] };
 }
 
-let account = 0;
-function deposits(url, duration) {
-  return new Promise((resolve, reject) =>
-    autocannon(
-      {
-        url,
-        connections: 10,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            path: '/commands/deposit',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => ({ ...request, body: JSON.stringify({ accountId: `acc-${(account++ % ACCOUNTS) + 1}`, amount: 1 }) }),
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    ),
-  );
-}
+const deposits = depositLoad({ accounts: ACCOUNTS });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -6,12 +6,12 @@
 // append path when either is anywhere on its stack, otherwise to the nearest frame that names a part.
 // Usage: npm run build && node bench/diag/profile-deposits.mjs   (env: BENCH_DURATION=10, BENCH_WARMUP=3,
 // and BENCH_SERVICE_ENV='{"EVENT_STORE":"memory"}' to profile the service with other settings)
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { depositLoad } from './deposit-load.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -98,26 +98,8 @@ async function profiled(name, script, env, route, prepare) {
   };
   await until(() => fetch(url).then(() => true, () => false), 'answer');
   await prepare(url);
-  let account = 0;
-  const load = (duration) =>
-    new Promise((resolve, reject) =>
-      autocannon(
-        {
-          url,
-          connections: 10,
-          duration,
-          requests: [
-            {
-              method: 'POST',
-              path: route,
-              headers: { 'content-type': 'application/json' },
-              setupRequest: (request) => ({ ...request, body: JSON.stringify({ accountId: `acc-${(account++ % ACCOUNTS) + 1}`, amount: 1 }) }),
-            },
-          ],
-        },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      ),
-    );
+  const deposits = depositLoad({ route, accounts: ACCOUNTS });
+  const load = (duration) => deposits(url, duration);
   await load(WARMUP);
   child.send('start');
   await until(() => stderr.includes('[diag] profiling'), 'profiler start');
