@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Logger } from '@nestjs/common';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { AppendRequest, AppendResult } from '../../append.js';
@@ -21,6 +20,7 @@ import type { Snapshot } from '../../snapshot.js';
 import type { StreamInfo } from '../../stream-info.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 import { type FlushToDisk, WalSync } from './wal-sync.js';
+import { WalCheckpointSchedule } from './wal-checkpoint-schedule.js';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import { type EventValues, type SnapshotRow, toSnapshot, toStoredEvent } from './sqlite-rows.js';
 
@@ -29,13 +29,6 @@ const READ_MODEL_STATEMENTS_KEPT = 256;
 
 /** SQLite's own checkpoint threshold (pages of log), used again if the checkpointer fails. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
-
-/**
- * Pages of log (16 MB) past which commits wait for the next checkpoint. Below it they never wait: a
- * checkpoint that a commit overtakes copies what it can, and the log starts over once one finishes
- * between two commits. Under writes without pause that may not happen; the wait makes it happen.
- */
-const LOG_PAGES_BEFORE_COMMITS_WAIT = 4096;
 
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
@@ -75,16 +68,7 @@ export class SqliteEventStore implements EventStore {
   private readonly walSync: WalSync | null = null;
   private closeWal: () => void = () => undefined;
   /** Checkpoints the write-ahead log off the event loop; null when SQLite does it in the commits. */
-  private checkpointer: WalCheckpointer | null = null;
-  /** The checkpoint in progress, if any. */
-  private checkpointing: Promise<void> | null = null;
-  /** The checkpoint in progress when commits wait for it (the log has grown large), else null. */
-  private checkpointBarrier: Promise<void> | null = null;
-  /** Pages in the log when the last checkpoint ran (0 once a checkpoint copied it all with commits held). */
-  private logPages = 0;
-  private lastCheckpointAt = 0;
-  private readonly checkpointIntervalMs: number;
-  private readonly logger = new Logger('SqliteEventStore');
+  private readonly checkpoints: WalCheckpointSchedule | null = null;
   private readonly statements: ReturnType<SqliteEventStore['prepareStatements']>;
   private readonly readAllByTypes = new Map<number, Statement>();
   private readonly appendListeners = new AppendListeners();
@@ -109,10 +93,15 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SQLITE_SCHEMA);
-    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 200;
     if (options.path !== ':memory:' && options.checkpointer !== null) {
       this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointer = (options.checkpointer ?? startWalCheckpointer)(options.path);
+      this.checkpoints = new WalCheckpointSchedule(
+        (options.checkpointer ?? startWalCheckpointer)(options.path),
+        options.checkpointIntervalMs ?? 200,
+        () => {
+          if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        },
+      );
     }
     if (options.synchronous !== 'normal' && options.path !== ':memory:') {
       const walPath = `${options.path}-wal`;
@@ -218,45 +207,16 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * When the pending appends commit: at the next turn of the event loop, or, while a WAL flush runs
-   * (or a checkpoint that commits wait for, see LOG_PAGES_BEFORE_COMMITS_WAIT), as soon as it ends.
+   * (or a checkpoint that commits wait for, see WalCheckpointSchedule), as soon as it ends.
    * An append is acknowledged only after a flush that starts after its commit, so committing during a
    * flush would answer no one sooner; waiting lets every append requested meanwhile share one
    * transaction, and most of a transaction's cost is its commit, not its rows.
    */
   private scheduleGroup(): void {
     const flushing = this.walSync?.flushing ?? null;
-    const barrier = this.checkpointBarrier;
+    const barrier = this.checkpoints?.commitsWaitFor ?? null;
     if (!flushing && !barrier) setImmediate(this.commitPending);
     else void Promise.allSettled([flushing, barrier]).then(this.commitPending);
-  }
-
-  /** After a commit: starts a checkpoint, unless one is running or the last one began too recently. */
-  private checkpointSoon(): void {
-    const checkpointer = this.checkpointer;
-    if (!checkpointer || this.checkpointing || Date.now() - this.lastCheckpointAt < this.checkpointIntervalMs) return;
-    this.lastCheckpointAt = Date.now();
-    const holdsCommits = this.logPages >= LOG_PAGES_BEFORE_COMMITS_WAIT;
-    const checkpoint = checkpointer.checkpoint().then(
-      (result) => {
-        // With commits held, a complete checkpoint lets the next commit start the log over.
-        this.logPages = holdsCommits && result.checkpointed === result.log ? 0 : result.log;
-      },
-      (error: unknown) => this.checkpointsFailed(checkpointer, error),
-    );
-    this.checkpointing = checkpoint.finally(() => {
-      this.checkpointing = null;
-      this.checkpointBarrier = null;
-    });
-    if (holdsCommits) this.checkpointBarrier = this.checkpointing;
-  }
-
-  /** The checkpointer failed: SQLite checkpoints in the commits again, as it does by default. */
-  private checkpointsFailed(checkpointer: WalCheckpointer, error: unknown): void {
-    if (this.checkpointer !== checkpointer) return;
-    this.checkpointer = null;
-    this.logger.warn(`WAL checkpoints move back into the commits: ${error instanceof Error ? error.message : String(error)}`);
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-    void checkpointer.close().catch(() => undefined);
   }
 
   private readonly commitPending = (): void => this.flushAppends();
@@ -277,7 +237,7 @@ export class SqliteEventStore implements EventStore {
       for (const pending of group) pending.reject(toStoreError(error));
       return;
     }
-    this.checkpointSoon();
+    this.checkpoints?.afterCommit();
     outcomes.forEach((outcome, index) => {
       if ('error' in outcome) group[index].reject(toStoreError(outcome.error));
     });
@@ -481,9 +441,9 @@ export class SqliteEventStore implements EventStore {
    * checkpoint (a projection commit is never on disk without the events before it: the log is a prefix).
    */
   async commitProjection(commit: ProjectionCommit): Promise<void> {
-    if (this.checkpointBarrier) await this.checkpointBarrier;
+    await this.checkpoints?.commitsWaitFor;
     await this.run(() => this.projectionTransaction(commit));
-    this.checkpointSoon();
+    this.checkpoints?.afterCommit();
   }
 
   private commitProjectionInTransaction({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): void {
@@ -529,10 +489,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.pendingAppends.length > 0) this.flushAppends();
     await this.walSync?.idle();
-    await this.checkpointing;
-    const checkpointer = this.checkpointer;
-    this.checkpointer = null;
-    await checkpointer?.close().catch(() => undefined);
+    await this.checkpoints?.close();
     if (this.db.open) this.db.close();
     const closeWal = this.closeWal;
     this.closeWal = () => undefined;
