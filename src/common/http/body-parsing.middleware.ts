@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import { type ErrorBody, errorBody } from '../errors/error-body.js';
+import { ValidationFailedError } from '../errors/validation-failed.error.js';
 
 /** Keys that would reach object prototypes if a body were merged somewhere; never valid fields here. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -56,9 +57,8 @@ function shapeErrorBody(body: unknown): ErrorBody | null {
   if (problem === null) return null;
   const { field } = problem;
   if (problem.kind === 'forbidden') {
-    return errorBody('VALIDATION_FAILED', `property ${field} should not exist`, {
-      details: [{ field, problems: [`property ${field} should not exist`] }],
-    });
+    const unexpected = ValidationFailedError.unexpected([field]);
+    return errorBody(unexpected.code, unexpected.message, unexpected.extra);
   }
   return errorBody('VALIDATION_FAILED', `Request body nests deeper than ${MAX_BODY_DEPTH} levels`, {
     details: [{ field, problems: [`nests deeper than ${MAX_BODY_DEPTH} levels`] }],

@@ -7,9 +7,7 @@ import { ValidationFailedError } from '../errors/validation-failed.error.js';
  */
 export function refuseQueryParameters(query: Record<string, unknown> | undefined): void {
   const names = Object.keys(query ?? {});
-  if (names.length === 0) return;
-  const details = names.map((field) => ({ field, problems: [`property ${field} should not exist`] }));
-  throw new ValidationFailedError(details.map((detail) => detail.problems[0]).join('; '), details);
+  if (names.length > 0) throw ValidationFailedError.unexpected(names);
 }
 
 class RefuseQueryParameters implements PipeTransform<Record<string, unknown> | undefined, undefined> {
