@@ -1,13 +1,15 @@
 // Diagnostic, not part of `npm run bench`: deposits/s of two builds of the service, A and B, side by side.
 // Both run at once (fresh SQLite files, LOG_LEVEL=warn, 100 accounts each) and the same autocannon load as
 // `npm run bench` (10 connections) alternates between them in short slices (A B, B A, ...), so a shared,
-// noisy machine slows both alike; it prints each pair's B ÷ A and their median.
+// noisy machine slows both alike; it prints each pair's B ÷ A and their median, for deposits/s and for the
+// server's CPU time per deposit (all its threads, from /proc), which the machine's noise moves less.
 // Usage: node bench/diag/ab-deposits.mjs <A>/dist/main.js <B>/dist/main.js
 //   (env: AB_PAIRS=10, AB_SLICE=2 seconds, AB_STORE=postgres for both on PostgreSQL at DATABASE_URL, each in
 //   a fresh schema of its own; a build of another commit: `git worktree add /tmp/a <commit>`, then
-//   `npm ci && npm run build` there)
+//   `npm ci && npm run build` there; AB_ENV_A / AB_ENV_B = JSON of extra environment for one side, e.g.
+//   '{"EVENT_STORE":"memory"}'; bench/bare-app/main.mjs as a side measures against the bare-NestJS floor)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +32,9 @@ function freePort() {
   });
 }
 
+/** The bare-NestJS floor of `npm run bench` takes its deposits on a route of its own and has no accounts. */
+const isFloor = (main) => main.includes('bare-app');
+
 async function start(main, dir, name) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve(main)], {
@@ -42,10 +47,16 @@ async function start(main, dir, name) {
       SQLITE_PATH: path.join(dir, `${name}.sqlite`),
       DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       PG_SCHEMA: `${RUN}_${name}`,
+      ...JSON.parse(process.env[`AB_ENV_${name.toUpperCase()}`] ?? '{}'),
     },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
+  for (let waited = 0; !(await fetch(url).then(() => true, () => false)); waited += 100) {
+    if (waited > 30_000) throw new Error(`${main} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isFloor(main)) return { main, url, child, rates: [], cpus: [], load: floorDeposits };
   for (let waited = 0; !(await fetch(`${url}/health`).then(() => true, () => false)); waited += 100) {
     if (waited > 30_000) throw new Error(`${main} did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -58,29 +69,43 @@ async function start(main, dir, name) {
     });
     if (response.status !== 201) throw new Error(`${main}: open-account -> ${response.status}`);
   }
-  return { main, url, child, rates: [] };
+  return { main, url, child, rates: [], cpus: [], load: deposits };
 }
 
 const deposits = depositLoad({ accounts: ACCOUNTS });
+const floorDeposits = depositLoad({ route: '/bare/deposit', accounts: ACCOUNTS });
+
+/** CPU seconds the process has used so far, all its threads (Linux: utime + stime in /proc/<pid>/stat). */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ab-deposits-'));
 const servers = [await start(MAINS[0], dir, 'a'), await start(MAINS[1], dir, 'b')];
 try {
-  for (const server of servers) await deposits(server.url, SLICE); // warm-up
+  for (const server of servers) await server.load(server.url, SLICE); // warm-up
   const ratios = [];
+  const cpuRatios = [];
   for (let pair = 0; pair < PAIRS; pair++) {
     const rates = [];
+    const cpus = [];
     for (const index of pair % 2 ? [1, 0] : [0, 1]) {
-      const result = await deposits(servers[index].url, SLICE);
+      const cpuBefore = cpuSeconds(servers[index].child.pid);
+      const result = await servers[index].load(servers[index].url, SLICE);
+      cpus[index] = (1e6 * (cpuSeconds(servers[index].child.pid) - cpuBefore)) / result.requests.total;
+      servers[index].cpus.push(cpus[index]);
       if (result.non2xx > 0) throw new Error(`${servers[index].main}: ${result.non2xx} non-2xx responses`);
       rates[index] = result.requests.average;
       servers[index].rates.push(result.requests.average);
     }
     ratios.push(rates[1] / rates[0]);
+    cpuRatios.push(cpus[1] / cpus[0]);
   }
-  for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s`);
+  for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s, ${Math.round(median(server.cpus))} µs CPU each`);
+  console.log(`CPU per deposit, B ÷ A per pair: ${cpuRatios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(cpuRatios).toFixed(3)}`);
   console.log(`B ÷ A per pair: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(3)}`);
 } finally {
   await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.kill('SIGTERM')))));

@@ -5,9 +5,10 @@
 // CPU microseconds per request by part of the stack. A sample is charged to the projections or to the
 // append path when either is anywhere on its stack, otherwise to the nearest frame that names a part.
 // Usage: npm run build && node bench/diag/profile-deposits.mjs   (env: BENCH_DURATION=10, BENCH_WARMUP=3,
-// and BENCH_SERVICE_ENV='{"EVENT_STORE":"memory"}' to profile the service with other settings)
+// BENCH_SERVICE_ENV='{"EVENT_STORE":"memory"}' to profile the service with other settings, and
+// BENCH_SERVICE_MAIN=<main.js of another build>, BENCH_PROFILE_KEEP=<folder> to keep floor.cpuprofile and service.cpuprofile for Chrome DevTools)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,12 +110,13 @@ async function profiled(name, script, env, route, prepare) {
   child.kill('SIGKILL');
   if (result.non2xx > 0) throw new Error(`${name}: ${result.non2xx} non-2xx responses`);
   const profile = JSON.parse(readFileSync(file, 'utf8'));
+  if (process.env.BENCH_PROFILE_KEEP) copyFileSync(file, path.join(process.env.BENCH_PROFILE_KEEP, `${name}.cpuprofile`));
   rmSync(dir, { recursive: true, force: true });
   return { name, requests: result.requests.total, rate: result.requests.average, ...classify(profile) };
 }
 
 const floor = await profiled('floor', path.join(ROOT, 'bench', 'bare-app', 'main.mjs'), {}, '/bare/deposit', async () => undefined);
-const service = await profiled('service', path.join(ROOT, 'dist', 'main.js'), SERVICE_ENV, '/commands/deposit', async (url) => {
+const service = await profiled('service', path.resolve(process.env.BENCH_SERVICE_MAIN ?? path.join(ROOT, 'dist', 'main.js')), SERVICE_ENV, '/commands/deposit', async (url) => {
   for (let index = 1; index <= ACCOUNTS; index++) {
     const response = await fetch(`${url}/commands/open-account`, {
       method: 'POST',
