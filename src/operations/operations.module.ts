@@ -38,12 +38,7 @@ const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<object>()
   exports: [ServiceMetrics],
 })
 export class OperationsModule extends ConfigurableModuleClass implements NestModule {
-  constructor(private readonly shutdown: GracefulShutdown) {
-    super();
-  }
-
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(this.shutdown.middleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer.apply(CommandMetricsMiddleware).forRoutes({ path: 'commands/{*command}', method: RequestMethod.POST });
   }
 }
