@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildServer, postJson, startChildServer } from '../support/child-server.js';
@@ -63,6 +65,29 @@ describe('JSON logs', () => {
       req: { method: 'POST', url: '/commands/deposit' },
       res: { statusCode: 400 },
     });
+  });
+
+  it('given a client that leaves before its response, then one warn line: the client left, the service did not fail', async () => {
+    // Expect: 100-continue: the server's "continue" shows the request has reached the application, which
+    // then waits for a body the client never sends.
+    const client = http.request(`${server.url}/commands/deposit`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': '64',
+        expect: '100-continue',
+        authorization: `Bearer ${API_TOKEN}`,
+        'x-request-id': 'log-req-left',
+      },
+    });
+    client.on('error', () => undefined);
+    client.flushHeaders();
+    await once(client, 'continue');
+    client.destroy();
+    await waitUntil(() => server.output().includes('log-req-left'), 5000, 'the log line of the request whose client left');
+    expect(lines(server).filter((line) => line.requestId === 'log-req-left')).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'request aborted', req: { method: 'POST', url: '/commands/deposit' } }),
+    ]);
   });
 });
 

@@ -8,9 +8,10 @@ const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
 
 /**
  * One `request completed` line per request, once its response is sent (or `request aborted` when the
- * client went away first): method, URL, status, time in ms and the request id; 5xx at `error`, 4xx at
- * `warn`, the rest at `info`. Headers are not logged, so neither are tokens. Install it right after
- * `assignRequestId`, so requests refused by body parsing (413, 415, malformed JSON) are logged too.
+ * client went away first): method, URL, status, time in ms and the request id; 5xx at `error`, 4xx and
+ * requests whose client left at `warn` (the client's doing, not a fault of the service), the rest at
+ * `info`. Headers are not logged, so neither are tokens. Install it right after `assignRequestId`, so
+ * requests refused by body parsing (413, 415, malformed JSON) are logged too.
  * `logger` is asked for at each response: the service's pino logger exists once the app is initialised.
  */
 export function accessLog(logger: () => Logger | undefined) {
@@ -21,7 +22,7 @@ export function accessLog(logger: () => Logger | undefined) {
     response.once('close', () => {
       const log = logger();
       const statusCode = response.statusCode;
-      const level = statusCode >= 500 || !response.writableFinished ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+      const level = !response.writableFinished ? 'warn' : statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
       if (!log?.isLevelEnabled(level)) return;
       log[level](
         {
