@@ -139,26 +139,28 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One round trip for a plain append (the `append_events` function in autocommit); an append carrying an
-   * idempotency record or a snapshot runs the function and those writes in one transaction.
+   * One round trip for an append without an idempotency record, in autocommit: the `append_events`
+   * function, or `append_events_with_snapshot` when a snapshot goes with it. An idempotency record's
+   * body is made from the append's result, so an append carrying one runs the function and then writes
+   * the record, in one explicit transaction.
    */
   append(request: AppendRequest): Promise<AppendResult> {
     if (request.events.length === 0) return Promise.reject(new RangeError('append needs at least one event'));
+    const { idempotency } = request;
     return this.guard(async () => {
-      const result =
-        request.idempotency || request.snapshot
-          ? await this.transaction(async (client) => {
-              const appended = await this.appendEvents(client, request);
-              if (request.idempotency) await this.insertIdempotency(client, { ...request.idempotency, body: request.idempotency.body(appended) });
-              if (request.snapshot) await this.writeSnapshot(client, request.snapshot);
-              return appended;
-            })
-          : await this.appendEvents(this.pool, request);
+      const result = idempotency
+        ? await this.transaction(async (client) => {
+            const appended = await this.appendEvents(client, request);
+            await this.insertIdempotency(client, { ...idempotency, body: idempotency.body(appended) });
+            return appended;
+          })
+        : await this.appendEvents(this.pool, request);
       this.appendListeners.notify(result.position);
       return result;
     });
   }
 
+  /** The events of `request` and, when it carries one, its snapshot (one statement either way). */
   private async appendEvents(db: Queryable, request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;
     const rows = events.map((event, index) => ({
@@ -171,11 +173,14 @@ export class PostgresEventStore implements EventStore {
       correlation_id: event.correlationId ?? null,
       causation_id: event.causationId ?? null,
     }));
+    const args = [this.appendLockKey, this.channel, this.writerId, streamId, streamType, expectedVersion, JSON.stringify(rows)];
     let positions: number[];
     try {
       const { rows: inserted } = await db.query<{ position: number }>(
-        'SELECT append_events($1::bigint, $2, $3, $4, $5, $6, $7::jsonb) AS position',
-        [this.appendLockKey, this.channel, this.writerId, streamId, streamType, expectedVersion, JSON.stringify(rows)],
+        request.snapshot
+          ? 'SELECT append_events_with_snapshot($1::bigint, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) AS position'
+          : 'SELECT append_events($1::bigint, $2, $3, $4, $5, $6, $7::jsonb) AS position',
+        request.snapshot ? [...args, JSON.stringify(request.snapshot)] : args,
       );
       positions = inserted.map((row) => row.position);
     } catch (error) {
