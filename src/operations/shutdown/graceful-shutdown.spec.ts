@@ -1,6 +1,6 @@
 import type { HttpAdapterHost } from '@nestjs/core';
 import { once } from 'node:events';
-import { Agent, createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, get, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../../config/app-config.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
@@ -9,7 +9,7 @@ import { GracefulShutdown } from './graceful-shutdown.js';
 async function headersOf(server: Server, agent: Agent): Promise<IncomingHttpHeaders> {
   const { port } = server.address() as AddressInfo;
   const request = get({ host: '127.0.0.1', port, path: '/', agent });
-  const [response] = (await once(request, 'response')) as [import('node:http').IncomingMessage];
+  const [response] = (await once(request, 'response')) as [IncomingMessage];
   response.resume();
   await once(response, 'end');
   return response.headers;
