@@ -338,10 +338,9 @@ export class PostgresEventStore implements EventStore {
 
   commitProjection({ checkpoint, expectedPosition, expectedGeneration, statements }: ProjectionCommit): Promise<void> {
     return this.guard(() =>
+      // Like SQLite's NORMAL sync for projections: the commit stays atomic; what a crash could take away
+      // is re-applied from the checkpoint, since events are committed durably by their appends.
       this.transaction(async (client) => {
-        // Like SQLite's NORMAL sync for projections: the commit stays atomic; what a crash could take away
-        // is re-applied from the checkpoint, since events are committed durably by their appends.
-        await client.query('SET LOCAL synchronous_commit TO off');
         // Make the row exist and lock it in one statement (DO UPDATE locks the row and returns it as it
         // is): two workers committing at once serialise here, and the second sees the first's position.
         // `created` tells a row made here (no checkpoint yet: position 0 of any generation) from one found.
@@ -363,7 +362,7 @@ export class PostgresEventStore implements EventStore {
           `UPDATE projection_checkpoints SET position = $2, event_id = $3, events_processed = $4, generation = $5 WHERE name = $1`,
           [checkpoint.name, checkpoint.position, checkpoint.eventId, checkpoint.eventsProcessed, checkpoint.generation],
         );
-      }),
+      }, 'BEGIN; SET LOCAL synchronous_commit TO off'),
     );
   }
 
@@ -397,12 +396,14 @@ export class PostgresEventStore implements EventStore {
   /**
    * Runs `work` in a transaction on one pooled connection; rolls back when it throws. A connection that
    * failed (or could not roll back) leaves the pool, since a statement may still be running on it.
+   * `begin` opens the transaction: BEGIN, possibly followed by settings of the transaction, sent as one
+   * statement without parameters (so in one round trip).
    */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;

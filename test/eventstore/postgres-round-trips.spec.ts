@@ -14,7 +14,9 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
-    if (/append_events|snapshots|store_counters|idempotency_records|^(BEGIN|COMMIT|ROLLBACK)/.test(text)) sent.push(text.split('(')[0].trim());
+    if (/append_events|snapshots|store_counters|idempotency_records|projection_checkpoints|trip_rows|^(BEGIN|COMMIT|ROLLBACK)/.test(text)) {
+      sent.push(text.split('(')[0].replace(/\s+/g, ' ').trim());
+    }
     return query.apply(this, args);
   } as never);
   try {
@@ -26,10 +28,11 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
 }
 
 /**
- * An append costs one round trip to PostgreSQL unless it carries an idempotency record: with a snapshot,
- * the events and the snapshot go in one statement (`append_events_with_snapshot`).
+ * Round trips to PostgreSQL on the write paths. An append costs one unless it carries an idempotency
+ * record: with a snapshot, the events and the snapshot go in one statement (`append_events_with_snapshot`).
+ * A projection batch opens its transaction and sets its commit mode in one statement.
  */
-await describeWithPostgres('PostgreSQL append round trips', () => {
+await describeWithPostgres('PostgreSQL round trips', () => {
   const schema = freshSchema();
   let store: PostgresEventStore;
 
@@ -76,5 +79,23 @@ await describeWithPostgres('PostgreSQL append round trips', () => {
     ]);
     expect(await store.loadSnapshot('trip-both')).toStrictEqual(snapshotOf('trip-both'));
     expect(await store.findIdempotencyRecord(idempotency.key)).toMatchObject({ fingerprint: 'fp', body: { ok: true } });
+  });
+
+  it('given a projection batch, then BEGIN and its commit mode go in one statement, then the checkpoint lock, the rows, the checkpoint, COMMIT', async () => {
+    await store.queryReadModel('CREATE TABLE trip_rows (id TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    const checkpoint = { name: 'TripRows', position: 2, eventId: null, eventsProcessed: 2, generation: 1 };
+    expect(
+      await statementsOf(() =>
+        store.commitProjection({ checkpoint, expectedPosition: 0, statements: [{ sql: 'INSERT INTO trip_rows (id, n) VALUES (?, ?)', params: ['a', 1] }] }),
+      ),
+    ).toEqual([
+      'BEGIN; SET LOCAL synchronous_commit TO off',
+      'INSERT INTO projection_checkpoints',
+      'INSERT INTO trip_rows',
+      'UPDATE projection_checkpoints SET position = $2, event_id = $3, events_processed = $4, generation = $5 WHERE name = $1',
+      'COMMIT',
+    ]);
+    expect(await store.loadCheckpoint('TripRows')).toMatchObject({ position: 2, eventsProcessed: 2, generation: 1 });
+    expect(await store.queryReadModel('SELECT id, n FROM trip_rows')).toEqual([{ id: 'a', n: 1 }]);
   });
 });
