@@ -14,7 +14,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '');
-    if (/append_events|snapshots|store_counters|idempotency_records|projection_checkpoints|trip_rows|^(BEGIN|COMMIT|ROLLBACK)/.test(text)) {
+    if (/append_events|snapshot|store_counters|idempotency_records|projection_checkpoints|trip_rows|^(BEGIN|COMMIT|ROLLBACK)/.test(text)) {
       sent.push(text.split('(')[0].replace(/\s+/g, ' ').trim());
     }
     return query.apply(this, args);
@@ -79,6 +79,12 @@ await describeWithPostgres('PostgreSQL round trips', () => {
     ]);
     expect(await store.loadSnapshot('trip-both')).toStrictEqual(snapshotOf('trip-both'));
     expect(await store.findIdempotencyRecord(idempotency.key)).toMatchObject({ fingerprint: 'fp', body: { ok: true } });
+  });
+
+  it('given a snapshot saved on its own, then one statement', async () => {
+    const snapshot = { ...snapshotOf('trip-alone'), version: 7 };
+    expect(await statementsOf(() => store.saveSnapshot(snapshot))).toEqual(['SELECT save_snapshot']);
+    expect(await store.loadSnapshot('trip-alone')).toStrictEqual(snapshot);
   });
 
   it('given a projection batch, then BEGIN and its commit mode go in one statement, then the checkpoint lock, the rows, the checkpoint, COMMIT', async () => {

@@ -266,25 +266,11 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  /** Saves a snapshot and counts it when it is new: one statement (`save_snapshot`, migration 4). */
   saveSnapshot(snapshot: Snapshot): Promise<void> {
-    return this.guard(() => this.transaction((client) => this.writeSnapshot(client, snapshot)));
-  }
-
-  /** Saves a snapshot and counts it when it is new. */
-  private async writeSnapshot(client: pg.PoolClient, snapshot: Snapshot): Promise<void> {
-    const { rows } = await client.query<{ inserted: boolean }>(
-      `INSERT INTO snapshots (stream_id, version, stream_type, state, timestamp, schema_version) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (stream_id, version) DO UPDATE SET stream_type = excluded.stream_type, state = excluded.state,
-         timestamp = excluded.timestamp, schema_version = excluded.schema_version
-       RETURNING (xmax = 0) AS inserted`,
-      [snapshot.aggregateId, snapshot.version, snapshot.aggregateType, JSON.stringify(snapshot.state), snapshot.timestamp, snapshot.schemaVersion],
-    );
-    if (rows[0]?.inserted) {
-      await client.query(
-        `INSERT INTO store_counters (name, value) VALUES ('snapshots', 1)
-         ON CONFLICT (name) DO UPDATE SET value = store_counters.value + 1`,
-      );
-    }
+    return this.guard(async () => {
+      await this.pool.query('SELECT save_snapshot($1::jsonb)', [JSON.stringify(snapshot)]);
+    });
   }
 
   countSnapshots(): Promise<number> {

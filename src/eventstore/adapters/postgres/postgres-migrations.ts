@@ -187,23 +187,15 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
   },
   {
     version: 4,
-    name: 'append_events_with_snapshot: an append and its snapshot in one round trip',
+    name: 'save_snapshot, and append_events_with_snapshot: an append and its snapshot in one round trip',
     sql: `
-      -- append_events (its INSERT still the transaction's first write), then the snapshot taken after
-      -- those events, counted when new: what the adapter did in an explicit transaction, in one statement.
-      -- The snapshot is {aggregateId, aggregateType, version, state, timestamp, schemaVersion}.
-      CREATE FUNCTION append_events_with_snapshot(lock_key BIGINT, channel TEXT, writer TEXT, the_stream TEXT,
-                                                  the_type TEXT, expected BIGINT, new_events JSONB,
-                                                  snapshot JSONB) RETURNS SETOF BIGINT
+      -- Saves a snapshot {aggregateId, aggregateType, version, state, timestamp, schemaVersion}, replacing
+      -- one at the same version, and counts it when it is new.
+      CREATE FUNCTION save_snapshot(snapshot JSONB) RETURNS VOID
       LANGUAGE plpgsql AS $$
       DECLARE
-        positions BIGINT[];
         inserted BOOLEAN;
       BEGIN
-        positions := ARRAY(SELECT appended.position
-                           FROM append_events(lock_key, channel, writer, the_stream, the_type, expected, new_events)
-                                WITH ORDINALITY AS appended(position, n)
-                           ORDER BY appended.n);
         INSERT INTO snapshots (stream_id, version, stream_type, state, timestamp, schema_version)
           VALUES (snapshot->>'aggregateId', (snapshot->>'version')::BIGINT, snapshot->>'aggregateType',
                   snapshot->'state', (snapshot->>'timestamp')::BIGINT, (snapshot->>'schemaVersion')::INTEGER)
@@ -214,6 +206,23 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<{ version: number; name: string;
           INSERT INTO store_counters (name, value) VALUES ('snapshots', 1)
             ON CONFLICT (name) DO UPDATE SET value = store_counters.value + 1;
         END IF;
+      END
+      $$;
+
+      -- append_events (its INSERT still the transaction's first write), then the snapshot taken after
+      -- those events: an append and its snapshot in one statement.
+      CREATE FUNCTION append_events_with_snapshot(lock_key BIGINT, channel TEXT, writer TEXT, the_stream TEXT,
+                                                  the_type TEXT, expected BIGINT, new_events JSONB,
+                                                  snapshot JSONB) RETURNS SETOF BIGINT
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        positions BIGINT[];
+      BEGIN
+        positions := ARRAY(SELECT appended.position
+                           FROM append_events(lock_key, channel, writer, the_stream, the_type, expected, new_events)
+                                WITH ORDINALITY AS appended(position, n)
+                           ORDER BY appended.n);
+        PERFORM save_snapshot(snapshot);
         RETURN QUERY SELECT unnest(positions);
       END
       $$;
