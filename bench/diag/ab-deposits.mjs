@@ -2,7 +2,8 @@
 // Both run at once (fresh SQLite files, LOG_LEVEL=warn, 100 accounts each) and the same autocannon load as
 // `npm run bench` (10 connections) alternates between them in short slices (A B, B A, ...), so a shared,
 // noisy machine slows both alike; it prints each pair's B ÷ A and their median, for deposits/s and for the
-// server's CPU time per deposit (all its threads, from /proc), which the machine's noise moves less.
+// server's CPU time per deposit (all its threads, and its main thread alone, from /proc), which the machine's
+// noise moves less.
 // Usage: node bench/diag/ab-deposits.mjs <A>/dist/main.js <B>/dist/main.js
 //   (env: AB_PAIRS=10, AB_SLICE=2 seconds, AB_STORE=postgres for both on PostgreSQL at DATABASE_URL, each in
 //   a fresh schema of its own; a build of another commit: `git worktree add /tmp/a <commit>`, then
@@ -37,26 +38,27 @@ const isFloor = (main) => main.includes('bare-app');
 
 async function start(main, dir, name) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve(main)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      EVENT_STORE: STORE,
-      SQLITE_PATH: path.join(dir, `${name}.sqlite`),
-      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-      PG_SCHEMA: `${RUN}_${name}`,
-      ...JSON.parse(process.env[`AB_ENV_${name.toUpperCase()}`] ?? '{}'),
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    EVENT_STORE: STORE,
+    SQLITE_PATH: path.join(dir, `${name}.sqlite`),
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    PG_SCHEMA: `${RUN}_${name}`,
+    ...JSON.parse(process.env[`AB_ENV_${name.toUpperCase()}`] ?? '{}'),
+  };
+  const child = spawn(process.execPath, [path.resolve(main)], { env, stdio: 'ignore' });
+  const side = { main, url: `http://127.0.0.1:${port}`, child, rates: [], cpus: [], mainCpus: [] };
+  const pgSchema = !isFloor(main) && env.EVENT_STORE === 'postgres' ? { databaseUrl: env.DATABASE_URL, schema: env.PG_SCHEMA } : undefined;
+  if (pgSchema) schemasMade.push(pgSchema);
+  const { url } = side;
   for (let waited = 0; !(await fetch(url).then(() => true, () => false)); waited += 100) {
     if (waited > 30_000) throw new Error(`${main} did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (isFloor(main)) return { main, url, child, rates: [], cpus: [], load: floorDeposits };
+  if (isFloor(main)) return { ...side, load: floorDeposits };
   for (let waited = 0; !(await fetch(`${url}/health`).then(() => true, () => false)); waited += 100) {
     if (waited > 30_000) throw new Error(`${main} did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -69,17 +71,22 @@ async function start(main, dir, name) {
     });
     if (response.status !== 201) throw new Error(`${main}: open-account -> ${response.status}`);
   }
-  return { main, url, child, rates: [], cpus: [], load: deposits };
+  return { ...side, load: deposits };
 }
+
+/** The PostgreSQL schemas the sides were given (AB_STORE=postgres, or EVENT_STORE in an AB_ENV_*), dropped at the end. */
+const schemasMade = [];
 
 const deposits = depositLoad({ accounts: ACCOUNTS });
 const floorDeposits = depositLoad({ route: '/bare/deposit', accounts: ACCOUNTS });
 
 /** CPU seconds the process has used so far, all its threads (Linux: utime + stime in /proc/<pid>/stat). */
-const cpuSeconds = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+const cpuSeconds = (pid, thread = '') => {
+  const fields = readFileSync(`/proc/${pid}${thread}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** CPU seconds of the process's main thread (the event loop) alone. */
+const mainThreadCpuSeconds = (pid) => cpuSeconds(pid, `/task/${pid}`);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -93,10 +100,13 @@ try {
     const rates = [];
     const cpus = [];
     for (const index of pair % 2 ? [1, 0] : [0, 1]) {
-      const cpuBefore = cpuSeconds(servers[index].child.pid);
+      const { pid } = servers[index].child;
+      const cpuBefore = cpuSeconds(pid);
+      const mainBefore = mainThreadCpuSeconds(pid);
       const result = await servers[index].load(servers[index].url, SLICE);
-      cpus[index] = (1e6 * (cpuSeconds(servers[index].child.pid) - cpuBefore)) / result.requests.total;
+      cpus[index] = (1e6 * (cpuSeconds(pid) - cpuBefore)) / result.requests.total;
       servers[index].cpus.push(cpus[index]);
+      servers[index].mainCpus.push((1e6 * (mainThreadCpuSeconds(pid) - mainBefore)) / result.requests.total);
       if (result.non2xx > 0) throw new Error(`${servers[index].main}: ${result.non2xx} non-2xx responses`);
       rates[index] = result.requests.average;
       servers[index].rates.push(result.requests.average);
@@ -104,17 +114,19 @@ try {
     ratios.push(rates[1] / rates[0]);
     cpuRatios.push(cpus[1] / cpus[0]);
   }
-  for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s, ${Math.round(median(server.cpus))} µs CPU each`);
+  for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s, ${Math.round(median(server.cpus))} µs CPU each (${Math.round(median(server.mainCpus))} on the main thread)`);
   console.log(`CPU per deposit, B ÷ A per pair: ${cpuRatios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(cpuRatios).toFixed(3)}`);
   console.log(`B ÷ A per pair: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(3)}`);
 } finally {
   await Promise.all(servers.map((server) => new Promise((resolve) => (server.child.once('exit', resolve), server.child.kill('SIGTERM')))));
   rmSync(dir, { recursive: true, force: true });
-  if (STORE === 'postgres') {
+  if (schemasMade.length > 0) {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
-    await client.connect();
-    for (const name of ['a', 'b']) await client.query(`DROP SCHEMA IF EXISTS ${RUN}_${name} CASCADE`);
-    await client.end();
+    for (const { databaseUrl, schema } of schemasMade) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   }
 }
