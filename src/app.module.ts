@@ -24,6 +24,7 @@ export class AppModule {
         driver: app.eventStore,
         sqlitePath: app.sqlitePath,
         sqliteSynchronous: app.sqliteSynchronous,
+        sqliteDiskTimeoutMs: app.sqliteDiskTimeoutMs,
         databaseUrl: app.databaseUrl,
         postgresSchema: app.postgresSchema,
         postgresPoolSize: app.postgresPoolSize,

@@ -57,6 +57,7 @@ function environmentOf(env: ConfigService<Environment, true>): Environment {
     EVENT_STORE: get('EVENT_STORE'),
     SQLITE_PATH: get('SQLITE_PATH'),
     SQLITE_SYNCHRONOUS: get('SQLITE_SYNCHRONOUS'),
+    SQLITE_DISK_TIMEOUT_MS: get('SQLITE_DISK_TIMEOUT_MS'),
     DATABASE_URL: get('DATABASE_URL'),
     PG_SCHEMA: get('PG_SCHEMA'),
     PG_POOL_SIZE: get('PG_POOL_SIZE'),

@@ -18,6 +18,8 @@ export interface AppConfig {
   sqlitePath: string;
   /** SQLite durability of appends: `full` survives power loss, `normal` a killed process. */
   sqliteSynchronous: 'full' | 'normal';
+  /** How long a SQLite append waits for the disk before the store reports itself unavailable. */
+  sqliteDiskTimeoutMs: number;
   /** PostgreSQL connection string (EVENT_STORE=postgres). */
   databaseUrl: string;
   /** PostgreSQL schema of the store's tables. */

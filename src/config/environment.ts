@@ -7,6 +7,7 @@ export interface Environment {
   EVENT_STORE: AppConfig['eventStore'];
   SQLITE_PATH: string;
   SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
+  SQLITE_DISK_TIMEOUT_MS: number;
   DATABASE_URL: string;
   PG_SCHEMA: string;
   PG_POOL_SIZE: number;
@@ -38,6 +39,7 @@ export function validateEnvironment(env: Env): Environment {
     EVENT_STORE: oneOf(env, 'EVENT_STORE', 'sqlite', ['sqlite', 'postgres', 'memory'] as const),
     SQLITE_PATH: text(env, 'SQLITE_PATH', './data/event-store.sqlite'),
     SQLITE_SYNCHRONOUS: oneOf(env, 'SQLITE_SYNCHRONOUS', 'full', ['full', 'normal'] as const),
+    SQLITE_DISK_TIMEOUT_MS: integer(env, 'SQLITE_DISK_TIMEOUT_MS', 10_000, 100, 600_000),
     DATABASE_URL: postgresUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
     PG_SCHEMA: identifier(env, 'PG_SCHEMA', 'public'),
     PG_POOL_SIZE: integer(env, 'PG_POOL_SIZE', 10, 1, 1000),
@@ -59,6 +61,7 @@ export function toAppConfig(env: Environment): AppConfig {
     eventStore: env.EVENT_STORE,
     sqlitePath: env.SQLITE_PATH,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    sqliteDiskTimeoutMs: env.SQLITE_DISK_TIMEOUT_MS,
     databaseUrl: env.DATABASE_URL,
     postgresSchema: env.PG_SCHEMA,
     postgresPoolSize: env.PG_POOL_SIZE,

@@ -10,7 +10,11 @@ export async function createEventStore(options: EventStoreModuleOptions): Promis
     case 'memory':
       return new InMemoryEventStore();
     case 'sqlite':
-      return new SqliteEventStore({ path: options.sqlitePath ?? './data/event-store.sqlite', synchronous: options.sqliteSynchronous });
+      return new SqliteEventStore({
+        path: options.sqlitePath ?? './data/event-store.sqlite',
+        synchronous: options.sqliteSynchronous,
+        diskTimeoutMs: options.sqliteDiskTimeoutMs,
+      });
     case 'postgres':
       if (!options.databaseUrl) throw new Error('The postgres event store needs a database URL');
       return PostgresEventStore.connect({

@@ -8,6 +8,11 @@ export interface EventStoreModuleOptions {
   sqlitePath?: string;
   /** SQLite durability of appends: `full` (default, survives power loss) or `normal` (survives a killed process). */
   sqliteSynchronous?: 'full' | 'normal';
+  /**
+   * How long a SQLite append waits for the disk (a WAL flush, or a checkpoint that holds commits) before
+   * it is refused and the store reports itself unavailable (default 10,000 ms).
+   */
+  sqliteDiskTimeoutMs?: number;
   /** PostgreSQL connection string (driver `postgres`). */
   databaseUrl?: string;
   /** PostgreSQL schema of the store's tables (default `public`). */

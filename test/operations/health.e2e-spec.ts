@@ -1,7 +1,13 @@
 import { jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+import { SqliteEventStore } from '../../src/eventstore/adapters/sqlite/sqlite-event-store.js';
 import { EventStoreUnavailableError } from '../../src/eventstore/event-store.errors.js';
+import { EVENT_STORE } from '../../src/eventstore/event-store.port.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
+import { waitUntil } from '../support/wait-until.js';
 
 describe('GET /health', () => {
   let t: TestApp;
@@ -53,5 +59,50 @@ describe('GET /health', () => {
 
   it('given the store answers again, then 200 again', async () => {
     expect((await request(t.server).get('/health')).status).toBe(200);
+  });
+});
+
+describe('a disk that stops answering', () => {
+  let t: TestApp;
+  let folder: string;
+  /** While set, WAL flushes do not end until released. */
+  let held: Array<() => void> | null = null;
+  const flushWal = () => () => (held ? new Promise<void>((resolve) => held!.push(resolve)) : Promise.resolve());
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'bank-disk-timeout-'));
+    t = await createTestApp({}, (builder) =>
+      builder.overrideProvider(EVENT_STORE).useFactory({
+        factory: () => new SqliteEventStore({ path: join(folder, 'event-store.sqlite'), flushWal, diskTimeoutMs: 100 }),
+      }),
+    );
+  });
+  afterAll(async () => {
+    for (const release of held ?? []) release();
+    await t.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const health = async () => (await request(t.server).get('/health')).status;
+
+  it('given a flush that does not end, then a deposit gets 503 and /health 503 until the disk answers again', async () => {
+    await request(t.server).post('/commands/open-account').send({ accountId: 'acc-disk', initialBalance: 10 }).expect(201);
+    held = [];
+    const refused = await request(t.server).post('/commands/deposit').send({ accountId: 'acc-disk', amount: 5 });
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ statusCode: 503, code: 'STORE_UNAVAILABLE' });
+    await waitUntil(async () => (await health()) === 503, 5000, '/health to report the store down');
+    const atOnce = await request(t.server).post('/commands/deposit').send({ accountId: 'acc-disk', amount: 1 });
+    expect(atOnce.body).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+
+    const release = held;
+    held = null;
+    for (const end of release) end();
+    await waitUntil(async () => (await health()) === 200, 5000, '/health to report the store up');
+    await request(t.server).post('/commands/deposit').send({ accountId: 'acc-disk', amount: 2 }).expect(200);
+    // The refused deposit had committed before its flush stalled: stored, though never acknowledged
+    // (its outcome was unknown to the client). The one refused at once stored nothing.
+    const account = await request(t.server).get('/queries/account/acc-disk').expect(200);
+    expect(account.body).toMatchObject({ balance: 17, version: 3 });
   });
 });

@@ -30,6 +30,9 @@ const READ_MODEL_STATEMENTS_KEPT = 256;
 /** SQLite's own checkpoint threshold (pages of log), used again if the checkpointer fails. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
+/** Default of {@link SqliteEventStoreOptions.diskTimeoutMs}. */
+const DISK_TIMEOUT_MS = 10_000;
+
 export interface SqliteEventStoreOptions {
   /** Database file; its folder is created when missing. `:memory:` for a throwaway database. */
   path: string;
@@ -51,6 +54,14 @@ export interface SqliteEventStoreOptions {
   checkpointer?: ((databasePath: string) => WalCheckpointer) | null;
   /** Least time between the starts of two checkpoints (default 200 ms). */
   checkpointIntervalMs?: number;
+  /**
+   * How long an append waits for the disk (default 10,000 ms): for a flush of the write-ahead log, or for
+   * a checkpoint that holds commits. An append still waiting then is refused with
+   * EventStoreUnavailableError, and while one such flush or checkpoint has lasted longer, appends are
+   * refused at once and `ping` fails: a disk that stopped answering makes the store unavailable instead
+   * of leaving every writer hanging.
+   */
+  diskTimeoutMs?: number;
 }
 
 /**
@@ -84,8 +95,10 @@ export class SqliteEventStore implements EventStore {
   private pendingAppends: PendingAppend[] = [];
   private readonly projectionTransaction: (commit: ProjectionCommit) => void;
   private readonly saveSnapshotTransaction: (snapshot: Snapshot) => void;
+  private readonly diskTimeoutMs: number;
 
   constructor(options: SqliteEventStoreOptions) {
+    this.diskTimeoutMs = options.diskTimeoutMs ?? DISK_TIMEOUT_MS;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
@@ -199,6 +212,8 @@ export class SqliteEventStore implements EventStore {
    * and one WAL flush after it. An append resolves only once its commit is on disk.
    */
   append(request: AppendRequest): Promise<AppendResult> {
+    const stalled = this.diskStall();
+    if (stalled) return Promise.reject(stalled);
     return new Promise<AppendResult>((resolve, reject) => {
       this.pendingAppends.push({ request, resolve, reject });
       if (this.pendingAppends.length === 1) this.scheduleGroup();
@@ -210,16 +225,52 @@ export class SqliteEventStore implements EventStore {
    * (or a checkpoint that commits wait for, see WalCheckpointSchedule), as soon as it ends.
    * An append is acknowledged only after a flush that starts after its commit, so committing during a
    * flush would answer no one sooner; waiting lets every append requested meanwhile share one
-   * transaction, and most of a transaction's cost is its commit, not its rows.
+   * transaction, and most of a transaction's cost is its commit, not its rows. Appends that wait longer
+   * than the disk timeout are refused, nothing of them stored.
    */
   private scheduleGroup(): void {
     const flushing = this.walSync?.flushing ?? null;
     const barrier = this.checkpoints?.commitsWaitFor ?? null;
     if (!flushing && !barrier) setImmediate(this.commitPending);
-    else void Promise.allSettled([flushing, barrier]).then(this.commitPending);
+    else void this.withinDiskTimeout(Promise.allSettled([flushing, barrier]), 'none of them was stored').then(this.commitPending, this.refusePending);
   }
 
   private readonly commitPending = (): void => this.flushAppends();
+
+  private readonly refusePending = (error: unknown): void => {
+    const group = this.pendingAppends;
+    this.pendingAppends = [];
+    for (const pending of group) pending.reject(error);
+  };
+
+  /**
+   * `wait`, unless the disk timeout passes first: then an EventStoreUnavailableError saying what became
+   * of the writes that waited (`outcome`).
+   */
+  private withinDiskTimeout<T>(wait: Promise<T>, outcome: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new EventStoreUnavailableError(`SQLite store: the disk did not answer within ${this.diskTimeoutMs} ms; ${outcome}`)),
+        this.diskTimeoutMs,
+      );
+      timer.unref();
+      wait.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
+  }
+
+  /**
+   * Why writes are refused at once: a WAL flush, or a checkpoint that holds commits, has lasted longer
+   * than the disk timeout. Null while the disk answers.
+   */
+  private diskStall(): EventStoreUnavailableError | null {
+    const since = Math.min(this.walSync?.runningSince ?? Infinity, this.checkpoints?.commitsHeldSince ?? Infinity);
+    const waited = Date.now() - since;
+    if (!(waited > this.diskTimeoutMs)) return null;
+    return new EventStoreUnavailableError(`SQLite store: the disk has not finished a write for ${waited} ms; it takes no writes until it does`);
+  }
 
   private flushAppends(): void {
     const group = this.pendingAppends;
@@ -251,19 +302,24 @@ export class SqliteEventStore implements EventStore {
       if (head > 0) this.appendListeners.notify(head);
     };
     if (!this.walSync || !outcomes.some((outcome) => 'result' in outcome)) return settle();
-    this.walSync.durable().then(settle, (error: unknown) => {
+    this.durable().then(settle, (error: unknown) => {
       outcomes.forEach((outcome, index) => {
-        if ('result' in outcome) group[index].reject(flushFailure(error));
+        if ('result' in outcome) group[index].reject(error);
       });
     });
   }
 
-  /** Resolves once every commit made so far is on disk (at once without a WalSync). */
+  /**
+   * Resolves once every commit made so far is on disk (at once without a WalSync).
+   * @throws EventStoreUnavailableError when the flush fails, or does not end within the disk timeout
+   *   (then what was committed is stored but not known to be on disk).
+   */
   private durable(): Promise<void> {
     if (!this.walSync) return Promise.resolve();
-    return this.walSync.durable().catch((error: unknown) => {
+    const flushed = this.walSync.durable().catch((error: unknown) => {
       throw flushFailure(error);
     });
+    return this.withinDiskTimeout(flushed, 'what was written is not known to be on disk, and may or may not be stored');
   }
 
   onAppended(listener: (position: number) => void): () => void {
@@ -481,6 +537,8 @@ export class SqliteEventStore implements EventStore {
   ping(): Promise<void> {
     const failed = this.walSync?.failed;
     if (failed) return Promise.reject(flushFailure(failed.error));
+    const stalled = this.diskStall();
+    if (stalled) return Promise.reject(stalled);
     return this.run(() => {
       this.db.prepare('SELECT 1').get();
     });

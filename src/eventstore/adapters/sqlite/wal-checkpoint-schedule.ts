@@ -35,6 +35,11 @@ export class WalCheckpointSchedule {
     return this.holdingCommits ? this.running : null;
   }
 
+  /** When the running checkpoint that holds commits started (ms since the epoch), or null. */
+  get commitsHeldSince(): number | null {
+    return this.holdingCommits ? this.lastStartedAt : null;
+  }
+
   /** After a commit: starts a checkpoint, unless one is running or the last one began too recently. */
   afterCommit(): void {
     const checkpointer = this.checkpointer;

@@ -26,6 +26,8 @@ export type FlushToDisk = () => Promise<void>;
 export class WalSync {
   /** The flush in progress, if any. */
   private running: Promise<void> | null = null;
+  /** When the flush in progress started (ms since the epoch). */
+  private runningStartedAt = 0;
   /** The flush that starts when the running one ends; shared by every commit made meanwhile. */
   private queued: Promise<void> | null = null;
   private failure: { error: unknown } | null = null;
@@ -43,6 +45,11 @@ export class WalSync {
   /** The flush in progress, if any; it settles (either way) when that flush ends. */
   get flushing(): Promise<void> | null {
     return this.running;
+  }
+
+  /** When the flush in progress started (ms since the epoch), or null when none runs. */
+  get runningSince(): number | null {
+    return this.running ? this.runningStartedAt : null;
   }
 
   /** The error of the flush that failed, if one did: nothing written since can be trusted to be on disk. */
@@ -82,6 +89,7 @@ export class WalSync {
         if (this.running === flush) this.running = null;
       });
     this.running = flush;
+    this.runningStartedAt = Date.now();
     return flush;
   }
 }
