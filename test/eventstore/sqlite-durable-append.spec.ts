@@ -124,6 +124,38 @@ describe('SQLite durable appends', () => {
     expect(t.flush.started).toHaveLength(1);
   });
 
+  it('shows no reader an append before it is on disk', async () => {
+    const append = t.store.append(deposit('acc-1'));
+    await untilSettledOrTurns(append, 3);
+    expect(t.flush.started).toHaveLength(1);
+    const reads = [
+      t.store.readAll({ limit: 10 }),
+      t.store.readStream('acc-1'),
+      t.store.streamInfo('acc-1'),
+      t.store.headPosition(),
+      t.store.streamVersionAt('acc-1', Number.MAX_SAFE_INTEGER),
+      t.store.loadSnapshot('acc-1'),
+      t.store.countSnapshots(),
+    ] as const;
+    expect(await untilSettledOrTurns(Promise.race(reads))).toBe(false);
+    t.flush.started[0].finish();
+    const [all, stream, info, head, versionAt] = await Promise.all(reads);
+    expect(all.map((event) => event.aggregateId)).toEqual(['acc-1']);
+    expect(stream).toHaveLength(1);
+    expect(info).toMatchObject({ streamId: 'acc-1', version: 1 });
+    expect(head).toBe(1);
+    expect(versionAt).toBe(1);
+    await expect(append).resolves.toMatchObject({ version: 1 });
+  });
+
+  it('answers reads at once, starting no flush, once everything committed is on disk', async () => {
+    await Promise.all([t.store.append(deposit('acc-1')), flushWhenStarted(t.flush, 0)]);
+    const reads = Promise.all([t.store.readAll({ limit: 10 }), t.store.findIdempotencyRecord('unknown')]);
+    expect(await untilSettledOrTurns(reads, 1)).toBe(true);
+    await expect(reads).resolves.toEqual([[expect.objectContaining({ aggregateId: 'acc-1' })], null]);
+    expect(t.flush.started).toHaveLength(1);
+  });
+
   it('replays an idempotency record only once it is on disk', async () => {
     const appended = t.store.append({
       ...deposit('acc-1'),
@@ -134,8 +166,9 @@ describe('SQLite durable appends', () => {
     expect(await untilSettledOrTurns(found)).toBe(false);
     t.flush.started[0].finish();
     await appended;
-    await flushWhenStarted(t.flush, 1);
     await expect(found).resolves.toMatchObject({ key: 'k-1', body: { ok: true } });
+    // The flush that acknowledged the append also let the record be replayed: no second one.
+    expect(t.flush.started).toHaveLength(1);
   });
 });
 
@@ -179,6 +212,19 @@ describe('SQLite appends when the disk stops answering', () => {
     expect(committedStreamsOf(t.path)).toEqual(['acc-1', 'acc-3']);
   });
 
+  it('refuses the reads that wait for a flush that does not end, and reads again once it ends', async () => {
+    const append = t.store.append(deposit('acc-1'));
+    await untilSettledOrTurns(append, 3);
+    await expect(t.store.readStream('acc-1')).rejects.toThrow(/did not answer within 50 ms; the read waited for writes not yet on disk/);
+    await expect(append).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await waitUntil(() => t.store.ping().then(() => false, () => true), 5000, 'ping to fail');
+    // The flush has now lasted longer than the timeout: reads are refused at once.
+    await expect(t.store.headPosition()).rejects.toThrow(/has not finished a write/);
+    t.flush.started[0].finish();
+    await waitUntil(() => t.store.ping().then(() => true, () => false), 5000, 'ping to answer after the flush ended');
+    await expect(t.store.readStream('acc-1')).resolves.toHaveLength(1);
+  });
+
   it('refuses the appends waiting for a checkpoint that holds commits and does not end', async () => {
     const checkpoints: Array<(result: CheckpointResult) => void> = [];
     const heldCheckpointer = (): WalCheckpointer => ({
@@ -200,7 +246,10 @@ describe('SQLite appends when the disk stops answering', () => {
       await checkpointed.append(deposit('acc-2'));
       expect(checkpoints).toHaveLength(2);
       await expect(checkpointed.append(deposit('acc-3'))).rejects.toThrow(/did not answer within 50 ms; none of them was stored/);
+      // Once the checkpoint has lasted longer than the timeout (a moment after the refusal, by the clock).
+      await waitUntil(() => checkpointed.ping().then(() => false, () => true), 5000, 'ping to fail');
       await expect(checkpointed.ping()).rejects.toThrow(/has not finished a write/);
+      await expect(checkpointed.append(deposit('acc-3'))).rejects.toThrow(/has not finished a write/);
       expect(await checkpointed.streamInfo('acc-3')).toBeNull();
       checkpoints[1]({ log: 5000, checkpointed: 5000 });
       await waitUntil(() => checkpointed.ping().then(() => true, () => false), 5000, 'ping to answer after the checkpoint ended');

@@ -70,7 +70,8 @@ export interface SqliteEventStoreOptions {
  * With `synchronous: 'full'` (the default) every acknowledged append is durable, not only against a
  * killed process but against power loss: appends commit without waiting for the disk and resolve after
  * a flush of the write-ahead log that began after their commit (WalSync), so the flush never blocks
- * the event loop and concurrent appends share it.
+ * the event loop and concurrent appends share it. Reads wait for that flush too: nothing is shown
+ * before it is on disk.
  */
 export class SqliteEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
@@ -96,6 +97,14 @@ export class SqliteEventStore implements EventStore {
   private readonly projectionTransaction: (commit: ProjectionCommit) => void;
   private readonly saveSnapshotTransaction: (snapshot: Snapshot) => void;
   private readonly diskTimeoutMs: number;
+  /**
+   * Commits that no one may see before they are on disk (appends, idempotency records), counted as they
+   * are made and as their WAL flush ends; and the flush of the newest one. Both counts stay 0 without a
+   * WalSync.
+   */
+  private commitsMade = 0;
+  private commitsOnDisk = 0;
+  private newestCommitOnDisk: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteEventStoreOptions) {
     this.diskTimeoutMs = options.diskTimeoutMs ?? DISK_TIMEOUT_MS;
@@ -302,7 +311,7 @@ export class SqliteEventStore implements EventStore {
       if (head > 0) this.appendListeners.notify(head);
     };
     if (!this.walSync || !outcomes.some((outcome) => 'result' in outcome)) return settle();
-    this.durable().then(settle, (error: unknown) => {
+    this.onDisk().then(settle, (error: unknown) => {
       outcomes.forEach((outcome, index) => {
         if ('result' in outcome) group[index].reject(error);
       });
@@ -310,16 +319,37 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Resolves once every commit made so far is on disk (at once without a WalSync).
+   * Right after a commit that no one may see before it is on disk: resolves once it is (at once without
+   * a WalSync), by the WAL flush that begins after it.
    * @throws EventStoreUnavailableError when the flush fails, or does not end within the disk timeout
    *   (then what was committed is stored but not known to be on disk).
    */
-  private durable(): Promise<void> {
+  private onDisk(): Promise<void> {
     if (!this.walSync) return Promise.resolve();
-    const flushed = this.walSync.durable().catch((error: unknown) => {
-      throw flushFailure(error);
-    });
+    const commit = ++this.commitsMade;
+    const flushed = this.walSync.durable().then(
+      () => {
+        if (commit > this.commitsOnDisk) this.commitsOnDisk = commit;
+      },
+      (error: unknown) => {
+        throw flushFailure(error);
+      },
+    );
+    this.newestCommitOnDisk = flushed;
     return this.withinDiskTimeout(flushed, 'what was written is not known to be on disk, and may or may not be stored');
+  }
+
+  /**
+   * Runs a read once every commit made before it is on disk. No reader sees an event that a power cut
+   * could still take back, and whose position a later event could then take (as a reader of SQLite with
+   * `synchronous = FULL` never does). While the disk keeps up, that is at once; under writes, it waits for
+   * at most the running flush and the next.
+   */
+  private readOnDisk<T>(read: () => T): Promise<T> {
+    if (this.commitsOnDisk >= this.commitsMade) return this.run(read);
+    const stalled = this.diskStall();
+    if (stalled) return Promise.reject(stalled);
+    return this.withinDiskTimeout(this.newestCommitOnDisk, 'the read waited for writes not yet on disk').then(() => this.run(read));
   }
 
   onAppended(listener: (position: number) => void): () => void {
@@ -370,16 +400,16 @@ export class SqliteEventStore implements EventStore {
     const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
     const limit = options.limit ?? -1;
     const statement = options.direction === 'backward' ? this.statements.readBackward : this.statements.readForward;
-    return this.run(() => statement.all(streamId, from, to, limit).map(toStoredEvent));
+    return this.readOnDisk(() => statement.all(streamId, from, to, limit).map(toStoredEvent));
   }
 
   readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = options.after ?? 0;
     const types = options.eventTypes;
     if (!types || types.length === 0) {
-      return this.run(() => this.statements.readAll.all(after, options.limit).map(toStoredEvent));
+      return this.readOnDisk(() => this.statements.readAll.all(after, options.limit).map(toStoredEvent));
     }
-    return this.run(() => this.readAllByTypesStatement(types.length).all(...types, after, options.limit).map((row) => toStoredEvent(row as EventValues)));
+    return this.readOnDisk(() => this.readAllByTypesStatement(types.length).all(...types, after, options.limit).map((row) => toStoredEvent(row as EventValues)));
   }
 
   private readAllByTypesStatement(count: number): Statement {
@@ -395,22 +425,22 @@ export class SqliteEventStore implements EventStore {
   }
 
   streamInfo(streamId: string): Promise<StreamInfo | null> {
-    return this.run(() => {
+    return this.readOnDisk(() => {
       const row = this.statements.streamInfo.get(streamId);
       return row ? { streamId: row.stream_id, streamType: row.stream_type, version: row.version } : null;
     });
   }
 
   streamVersionAt(streamId: string, timestamp: number): Promise<number> {
-    return this.run(() => this.statements.versionAt.get(streamId, timestamp)?.version ?? 0);
+    return this.readOnDisk(() => this.statements.versionAt.get(streamId, timestamp)?.version ?? 0);
   }
 
   headPosition(): Promise<number> {
-    return this.run(() => this.statements.head.get()?.position ?? 0);
+    return this.readOnDisk(() => this.statements.head.get()?.position ?? 0);
   }
 
   loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
-    return this.run(() => {
+    return this.readOnDisk(() => {
       const row = this.statements.loadSnapshot.get(streamId, maxVersion);
       return row ? toSnapshot(row) : null;
     });
@@ -421,7 +451,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   countSnapshots(): Promise<number> {
-    return this.run(() => this.statements.readCounter.get('snapshots')?.value ?? 0);
+    return this.readOnDisk(() => this.statements.readCounter.get('snapshots')?.value ?? 0);
   }
 
   /** Saves a snapshot and counts it when it is new; runs inside the caller's transaction if there is one. */
@@ -440,13 +470,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * A record found is returned once it is on disk: its response is about to be replayed to a client as
-   * an acknowledgement, and the commit that wrote it may still be waiting for its WAL flush.
+   * A record is looked up once it is on disk, like every read: its response is about to be replayed to a
+   * client as an acknowledgement, and the commit that wrote it may still be waiting for its WAL flush.
    */
   async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
-    const row = await this.run(() => this.statements.findIdempotency.get(key));
+    const row = await this.readOnDisk(() => this.statements.findIdempotency.get(key));
     if (!row) return null;
-    await this.durable();
     return {
       key: row.key,
       fingerprint: row.fingerprint,
@@ -458,7 +487,7 @@ export class SqliteEventStore implements EventStore {
 
   async saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
     await this.run(() => this.insertIdempotency(record));
-    await this.durable();
+    await this.onDisk();
   }
 
   private insertIdempotency(record: IdempotencyRecord): void {
