@@ -225,6 +225,17 @@ describe('SQLite appends when the disk stops answering', () => {
     await expect(t.store.readStream('acc-1')).resolves.toHaveLength(1);
   });
 
+  it('closes without waiting longer than the disk timeout for a flush that does not end', async () => {
+    const append = t.store.append(deposit('acc-1'));
+    await untilSettledOrTurns(append, 3);
+    await t.store.close();
+    await expect(append).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(t.store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    // The flush was never finished by the test: the close did not wait for it.
+    expect(t.flush.started).toHaveLength(1);
+    expect(committedStreamsOf(t.path)).toEqual(['acc-1']);
+  });
+
   it('refuses the appends waiting for a checkpoint that holds commits and does not end', async () => {
     const checkpoints: Array<(result: CheckpointResult) => void> = [];
     const heldCheckpointer = (): WalCheckpointer => ({

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as SqliteDatabase, type Statement } from 'better-sqlite3';
@@ -573,10 +574,16 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * Commits the pending appends, waits for their flush and for a running checkpoint, and closes. A disk
+   * that stopped answering holds the close (and so a shutdown) no longer than the disk timeout.
+   */
   async close(): Promise<void> {
     if (this.pendingAppends.length > 0) this.flushAppends();
-    await this.walSync?.idle();
-    await this.checkpoints?.close();
+    const diskDone = Promise.all([this.walSync?.idle(), this.checkpoints?.close()]);
+    await this.withinDiskTimeout(diskDone, 'the store closes without waiting for it').catch((error: unknown) => {
+      new Logger('SqliteEventStore').warn(error instanceof Error ? error.message : String(error));
+    });
     if (this.db.open) this.db.close();
     const closeWal = this.closeWal;
     this.closeWal = () => undefined;
