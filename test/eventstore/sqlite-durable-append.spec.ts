@@ -156,6 +156,16 @@ describe('SQLite durable appends', () => {
     expect(t.flush.started).toHaveLength(1);
   });
 
+  it('shows the record of a refusal to no one before it is on disk', async () => {
+    const record = { key: 'k-2', fingerprint: 'fp', statusCode: 422, body: { code: 'INSUFFICIENT_FUNDS' }, createdAt: 1 };
+    const saved = t.store.saveIdempotencyRecord(record);
+    const found = t.store.findIdempotencyRecord('k-2');
+    expect(await untilSettledOrTurns(Promise.race([saved, found]))).toBe(false);
+    t.flush.started[0].finish();
+    await saved;
+    await expect(found).resolves.toMatchObject({ key: 'k-2', statusCode: 422 });
+  });
+
   it('replays an idempotency record only once it is on disk', async () => {
     const appended = t.store.append({
       ...deposit('acc-1'),

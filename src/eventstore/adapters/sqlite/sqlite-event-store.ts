@@ -487,8 +487,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveIdempotencyRecord(record: IdempotencyRecord): Promise<void> {
-    await this.run(() => this.insertIdempotency(record));
-    await this.onDisk();
+    // The flush is asked for in the same turn as the insert: no read in between sees the record first.
+    await this.run(() => {
+      this.insertIdempotency(record);
+      return this.onDisk();
+    });
   }
 
   private insertIdempotency(record: IdempotencyRecord): void {
