@@ -98,14 +98,6 @@ export class SqliteEventStore implements EventStore {
   private readonly projectionTransaction: (commit: ProjectionCommit) => void;
   private readonly saveSnapshotTransaction: (snapshot: Snapshot) => void;
   private readonly diskTimeoutMs: number;
-  /**
-   * Commits that no one may see before they are on disk (appends, idempotency records), counted as they
-   * are made and as their WAL flush ends; and the flush of the newest one. Both counts stay 0 without a
-   * WalSync.
-   */
-  private commitsMade = 0;
-  private commitsOnDisk = 0;
-  private newestCommitOnDisk: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteEventStoreOptions) {
     this.diskTimeoutMs = options.diskTimeoutMs ?? DISK_TIMEOUT_MS;
@@ -327,30 +319,24 @@ export class SqliteEventStore implements EventStore {
    */
   private onDisk(): Promise<void> {
     if (!this.walSync) return Promise.resolve();
-    const commit = ++this.commitsMade;
-    const flushed = this.walSync.durable().then(
-      () => {
-        if (commit > this.commitsOnDisk) this.commitsOnDisk = commit;
-      },
-      (error: unknown) => {
-        throw flushFailure(error);
-      },
-    );
-    this.newestCommitOnDisk = flushed;
-    return this.withinDiskTimeout(flushed, 'what was written is not known to be on disk, and may or may not be stored');
+    return this.withinDiskTimeout(asFlushFailure(this.walSync.durable()), 'what was written is not known to be on disk, and may or may not be stored');
   }
 
   /**
    * Runs a read once every commit made before it is on disk. No reader sees an event that a power cut
    * could still take back, and whose position a later event could then take (as a reader of SQLite with
-   * `synchronous = FULL` never does). While the disk keeps up, that is at once; under writes, it waits for
-   * at most the running flush and the next.
+   * `synchronous = FULL` never does). Every such commit asks WalSync for a flush as it is made, so the
+   * flush still pending there covers them all: while none is, the read runs at once; under writes, it
+   * waits for at most the running flush and the next.
    */
   private readOnDisk<T>(read: () => T): Promise<T> {
-    if (this.commitsOnDisk >= this.commitsMade) return this.run(read);
+    const failed = this.walSync?.failed;
+    if (failed) return Promise.reject(flushFailure(failed.error));
+    const unflushed = this.walSync?.pending;
+    if (!unflushed) return this.run(read);
     const stalled = this.diskStall();
     if (stalled) return Promise.reject(stalled);
-    return this.withinDiskTimeout(this.newestCommitOnDisk, 'the read waited for writes not yet on disk').then(() => this.run(read));
+    return this.withinDiskTimeout(asFlushFailure(unflushed), 'the read waited for writes not yet on disk').then(() => this.run(read));
   }
 
   onAppended(listener: (position: number) => void): () => void {
@@ -637,6 +623,13 @@ function isSqliteError(error: unknown, code: string): boolean {
 function flushFailure(error: unknown): EventStoreUnavailableError {
   return new EventStoreUnavailableError('SQLite store could not flush its write-ahead log; it takes no writes until restarted', {
     cause: error,
+  });
+}
+
+/** `flush`, its failure turned into the store's. */
+function asFlushFailure(flush: Promise<void>): Promise<void> {
+  return flush.catch((error: unknown) => {
+    throw flushFailure(error);
   });
 }
 

@@ -47,6 +47,14 @@ export class WalSync {
     return this.running;
   }
 
+  /**
+   * The flush that every `durable()` asked for so far ends with: the queued one, else the running one.
+   * Null when neither exists: then everything committed before the last `durable()` is on disk.
+   */
+  get pending(): Promise<void> | null {
+    return this.queued ?? this.running;
+  }
+
   /** When the flush in progress started (ms since the epoch), or null when none runs. */
   get runningSince(): number | null {
     return this.running ? this.runningStartedAt : null;
@@ -74,7 +82,7 @@ export class WalSync {
 
   /** Resolves once no flush is running or queued (errors are the callers' of `durable`). */
   async idle(): Promise<void> {
-    while (this.running || this.queued) await (this.queued ?? this.running)?.catch(() => undefined);
+    for (let pending = this.pending; pending; pending = this.pending) await pending.catch(() => undefined);
   }
 
   private start(): Promise<void> {
