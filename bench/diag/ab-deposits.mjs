@@ -10,11 +10,12 @@
 //   `npm ci && npm run build` there; AB_ENV_A / AB_ENV_B = JSON of extra environment for one side, e.g.
 //   '{"EVENT_STORE":"memory"}'; bench/bare-app/main.mjs as a side measures against the bare-NestJS floor)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { depositLoad } from './deposit-load.mjs';
+import { cpuSeconds, mainThreadCpuSeconds } from './process-cpu.mjs';
 
 const MAINS = process.argv.slice(2, 4);
 if (MAINS.length !== 2) throw new Error('usage: node bench/diag/ab-deposits.mjs <A main.js> <B main.js>');
@@ -79,14 +80,6 @@ const schemasMade = [];
 
 const deposits = depositLoad({ accounts: ACCOUNTS });
 const floorDeposits = depositLoad({ route: '/bare/deposit', accounts: ACCOUNTS });
-
-/** CPU seconds the process has used so far, all its threads (Linux: utime + stime in /proc/<pid>/stat). */
-const cpuSeconds = (pid, thread = '') => {
-  const fields = readFileSync(`/proc/${pid}${thread}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-/** CPU seconds of the process's main thread (the event loop) alone. */
-const mainThreadCpuSeconds = (pid) => cpuSeconds(pid, `/task/${pid}`);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -8,21 +8,19 @@
 //      would cost the event loop per append.
 // Usage (after `npm run build`): node bench/diag/writer-thread-estimate.mjs   (env: WRITER_APPENDS=20000)
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SqliteEventStore } from '../../dist/eventstore/adapters/sqlite/sqlite-event-store.js';
+import { mainThreadCpuSeconds } from './process-cpu.mjs';
 
 const APPENDS = Number(process.env.WRITER_APPENDS ?? 20_000);
 const WRITERS = 10;
 const STREAMS = 100;
 
-/** CPU microseconds of this process's main thread so far (utime + stime of its task in /proc, 100 Hz ticks). */
-const mainThreadCpu = () => {
-  const fields = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-};
+/** CPU microseconds of this process's main thread so far. */
+const mainThreadCpu = () => mainThreadCpuSeconds(process.pid) * 1e6;
 
 const versions = new Array(STREAMS).fill(0);
 let next = 0;
