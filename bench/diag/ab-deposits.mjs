@@ -3,7 +3,8 @@
 // `npm run bench` (10 connections) alternates between them in short slices (A B, B A, ...), so a shared,
 // noisy machine slows both alike; it prints each pair's B ÷ A and their median, for deposits/s and for the
 // server's CPU time per deposit (all its threads, and its main thread alone, from /proc), which the machine's
-// noise moves less.
+// noise moves less. For each side it also prints how much of the time its main thread ran and how much it
+// waited for a core, and the load generator's own CPU per deposit: what the second core has left.
 // Usage: node bench/diag/ab-deposits.mjs <A>/dist/main.js <B>/dist/main.js
 //   (env: AB_PAIRS=10, AB_SLICE=2 seconds, AB_STORE=postgres for both on PostgreSQL at DATABASE_URL, each in
 //   a fresh schema of its own; a build of another commit: `git worktree add /tmp/a <commit>`, then
@@ -15,7 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { depositLoad } from './deposit-load.mjs';
-import { cpuSeconds, mainThreadCpuSeconds } from './process-cpu.mjs';
+import { cpuSeconds, mainThreadCpuSeconds, mainThreadRunQueueSeconds } from './process-cpu.mjs';
 
 const MAINS = process.argv.slice(2, 4);
 if (MAINS.length !== 2) throw new Error('usage: node bench/diag/ab-deposits.mjs <A main.js> <B main.js>');
@@ -51,7 +52,7 @@ async function start(main, dir, name) {
     ...JSON.parse(process.env[`AB_ENV_${name.toUpperCase()}`] ?? '{}'),
   };
   const child = spawn(process.execPath, [path.resolve(main)], { env, stdio: 'ignore' });
-  const side = { main, url: `http://127.0.0.1:${port}`, child, rates: [], cpus: [], mainCpus: [] };
+  const side = { main, url: `http://127.0.0.1:${port}`, child, rates: [], cpus: [], mainCpus: [], busy: [], runQueue: [], loadCpus: [] };
   const pgSchema = !isFloor(main) && env.EVENT_STORE === 'postgres' ? { databaseUrl: env.DATABASE_URL, schema: env.PG_SCHEMA } : undefined;
   if (pgSchema) schemasMade.push(pgSchema);
   const { url } = side;
@@ -96,7 +97,14 @@ try {
       const { pid } = servers[index].child;
       const cpuBefore = cpuSeconds(pid);
       const mainBefore = mainThreadCpuSeconds(pid);
+      const queuedBefore = mainThreadRunQueueSeconds(pid);
+      const loadBefore = cpuSeconds(process.pid);
+      const startedAt = performance.now();
       const result = await servers[index].load(servers[index].url, SLICE);
+      const seconds = (performance.now() - startedAt) / 1000;
+      servers[index].busy.push((mainThreadCpuSeconds(pid) - mainBefore) / seconds);
+      servers[index].runQueue.push((mainThreadRunQueueSeconds(pid) - queuedBefore) / seconds);
+      servers[index].loadCpus.push((1e6 * (cpuSeconds(process.pid) - loadBefore)) / result.requests.total);
       cpus[index] = (1e6 * (cpuSeconds(pid) - cpuBefore)) / result.requests.total;
       servers[index].cpus.push(cpus[index]);
       servers[index].mainCpus.push((1e6 * (mainThreadCpuSeconds(pid) - mainBefore)) / result.requests.total);
@@ -108,6 +116,10 @@ try {
     cpuRatios.push(cpus[1] / cpus[0]);
   }
   for (const [index, server] of servers.entries()) console.log(`${'AB'[index]} ${server.main}: median ${Math.round(median(server.rates))} deposits/s, ${Math.round(median(server.cpus))} µs CPU each (${Math.round(median(server.mainCpus))} on the main thread)`);
+  for (const [index, server] of servers.entries()) {
+    const percent = (values) => `${Math.round(100 * median(values))}%`;
+    console.log(`${'AB'[index]}'s main thread: running ${percent(server.busy)} of the time, waiting for a core ${percent(server.runQueue)}; the load generator: ${Math.round(median(server.loadCpus))} µs CPU per deposit`);
+  }
   console.log(`CPU per deposit, B ÷ A per pair: ${cpuRatios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(cpuRatios).toFixed(3)}`);
   console.log(`B ÷ A per pair: ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; median ${median(ratios).toFixed(3)}`);
 } finally {

@@ -11,3 +11,10 @@ export const cpuSeconds = (pid) => cpuSecondsOf(`/proc/${pid}/stat`);
 
 /** CPU seconds of the process's main thread (the event loop) alone. */
 export const mainThreadCpuSeconds = (pid) => cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`);
+
+/**
+ * Seconds the process's main thread has spent ready to run but waiting for a core (the scheduler's
+ * run-queue wait, from schedstat): time the event loop lost to other threads, not time it was idle.
+ */
+export const mainThreadRunQueueSeconds = (pid) =>
+  Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
