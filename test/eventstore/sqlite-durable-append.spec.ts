@@ -186,7 +186,6 @@ describe('SQLite appends when the disk stops answering', () => {
   const DISK_TIMEOUT_MS = 50;
   const t = storeWithHeldFlush({ diskTimeoutMs: DISK_TIMEOUT_MS });
 
-
   it('refuses an append whose flush does not end within the disk timeout: written, but not acknowledged', async () => {
     const append = t.store.append(deposit('acc-1'));
     await expect(append).rejects.toBeInstanceOf(EventStoreUnavailableError);
@@ -247,18 +246,7 @@ describe('SQLite appends when the disk stops answering', () => {
   });
 
   it('refuses the appends waiting for a checkpoint that holds commits and does not end', async () => {
-    const checkpoints: Array<(result: CheckpointResult) => void> = [];
-    const heldCheckpointer = (): WalCheckpointer => ({
-      checkpoint: () => new Promise<CheckpointResult>((resolve) => checkpoints.push(resolve)),
-      close: () => Promise.resolve(),
-    });
-    const checkpointed = new SqliteEventStore({
-      path: join(dir, `${randomUUID()}.sqlite`),
-      synchronous: 'normal',
-      checkpointer: heldCheckpointer,
-      checkpointIntervalMs: 0,
-      diskTimeoutMs: DISK_TIMEOUT_MS,
-    });
+    const { store: checkpointed, checkpoints } = storeWithHeldCheckpoints(DISK_TIMEOUT_MS);
     try {
       await checkpointed.append(deposit('acc-1'));
       // The first checkpoint leaves 5,000 pages of log behind: the next one holds commits.
@@ -280,7 +268,45 @@ describe('SQLite appends when the disk stops answering', () => {
       await checkpointed.close();
     }
   });
+
+  it('reports a checkpoint that holds no commits and does not end as unhealthy, and still takes appends', async () => {
+    const { store, checkpoints } = storeWithHeldCheckpoints(DISK_TIMEOUT_MS);
+    try {
+      await store.append(deposit('acc-1'));
+      // The log is small: this checkpoint holds no commits, and no other starts while it runs.
+      expect(checkpoints).toHaveLength(1);
+      await waitUntil(() => store.ping().then(() => false, () => true), 5000, 'ping to fail');
+      await expect(store.ping()).rejects.toThrow(/a WAL checkpoint has not finished for \d+ ms; the write-ahead log grows/);
+      await expect(store.append(deposit('acc-2'))).resolves.toMatchObject({ version: 1 });
+      expect(checkpoints).toHaveLength(1);
+      checkpoints[0]({ log: 2, checkpointed: 2 });
+      await waitUntil(() => store.ping().then(() => true, () => false), 5000, 'ping to answer after the checkpoint ended');
+    } finally {
+      for (const resolve of checkpoints) resolve({ log: 0, checkpointed: 0 });
+      await store.close();
+    }
+  });
 });
+
+/**
+ * A store (appends acknowledged without a flush) whose checkpoints start at every commit and end only
+ * when the test resolves them: `checkpoints[n]` ends the n-th.
+ */
+function storeWithHeldCheckpoints(diskTimeoutMs: number): { store: SqliteEventStore; checkpoints: Array<(result: CheckpointResult) => void> } {
+  const checkpoints: Array<(result: CheckpointResult) => void> = [];
+  const heldCheckpointer = (): WalCheckpointer => ({
+    checkpoint: () => new Promise<CheckpointResult>((resolve) => checkpoints.push(resolve)),
+    close: () => Promise.resolve(),
+  });
+  const store = new SqliteEventStore({
+    path: join(dir, `${randomUUID()}.sqlite`),
+    synchronous: 'normal',
+    checkpointer: heldCheckpointer,
+    checkpointIntervalMs: 0,
+    diskTimeoutMs,
+  });
+  return { store, checkpoints };
+}
 
 /** Finishes the n-th flush once it has started. */
 async function flushWhenStarted(flush: ReturnType<typeof heldFlush>, index: number): Promise<void> {

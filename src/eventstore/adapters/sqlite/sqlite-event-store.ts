@@ -60,7 +60,8 @@ export interface SqliteEventStoreOptions {
    * a checkpoint that holds commits. An append still waiting then is refused with
    * EventStoreUnavailableError, and while one such flush or checkpoint has lasted longer, appends are
    * refused at once and `ping` fails: a disk that stopped answering makes the store unavailable instead
-   * of leaving every writer hanging.
+   * of leaving every writer hanging. A checkpoint that holds no commits and lasts longer fails `ping`
+   * alone: appends do not wait for it.
    */
   diskTimeoutMs?: number;
 }
@@ -268,10 +269,28 @@ export class SqliteEventStore implements EventStore {
    * than the disk timeout. Null while the disk answers.
    */
   private diskStall(): EventStoreUnavailableError | null {
-    const since = Math.min(this.walSync?.runningSince ?? Infinity, this.checkpoints?.commitsHeldSince ?? Infinity);
-    const waited = Date.now() - since;
-    if (!(waited > this.diskTimeoutMs)) return null;
+    const waited = this.pastDiskTimeout(Math.min(this.walSync?.runningSince ?? Infinity, this.checkpoints?.commitsHeldSince ?? Infinity));
+    if (waited === null) return null;
     return new EventStoreUnavailableError(`SQLite store: the disk has not finished a write for ${waited} ms; it takes no writes until it does`);
+  }
+
+  /**
+   * Why the store reports itself unhealthy while it still takes writes: a checkpoint that holds no
+   * commits has lasted longer than the disk timeout. Appends stay durable (the log is flushed on its
+   * own), but no later checkpoint can start, so the write-ahead log grows until this one ends.
+   */
+  private checkpointStall(): EventStoreUnavailableError | null {
+    const waited = this.pastDiskTimeout(this.checkpoints?.runningSince ?? Infinity);
+    if (waited === null) return null;
+    return new EventStoreUnavailableError(
+      `SQLite store: a WAL checkpoint has not finished for ${waited} ms; the write-ahead log grows until it does`,
+    );
+  }
+
+  /** How long ago `since` (ms since the epoch; Infinity for never) was, when longer than the disk timeout; else null. */
+  private pastDiskTimeout(since: number): number | null {
+    const waited = Date.now() - since;
+    return waited > this.diskTimeoutMs ? waited : null;
   }
 
   private flushAppends(): void {
@@ -556,7 +575,7 @@ export class SqliteEventStore implements EventStore {
   ping(): Promise<void> {
     const failed = this.walSync?.failed;
     if (failed) return Promise.reject(flushFailure(failed.error));
-    const stalled = this.diskStall();
+    const stalled = this.diskStall() ?? this.checkpointStall();
     if (stalled) return Promise.reject(stalled);
     return this.run(() => {
       this.db.prepare('SELECT 1').get();

@@ -40,6 +40,11 @@ export class WalCheckpointSchedule {
     return this.holdingCommits ? this.lastStartedAt : null;
   }
 
+  /** When the running checkpoint started (ms since the epoch), whether or not it holds commits; null when none runs. */
+  get runningSince(): number | null {
+    return this.running ? this.lastStartedAt : null;
+  }
+
   /** After a commit: starts a checkpoint, unless one is running or the last one began too recently. */
   afterCommit(): void {
     const checkpointer = this.checkpointer;
