@@ -56,15 +56,9 @@ async function start(main, dir, name) {
   const pgSchema = !isFloor(main) && env.EVENT_STORE === 'postgres' ? { databaseUrl: env.DATABASE_URL, schema: env.PG_SCHEMA } : undefined;
   if (pgSchema) schemasMade.push(pgSchema);
   const { url } = side;
-  for (let waited = 0; !(await fetch(url).then(() => true, () => false)); waited += 100) {
-    if (waited > 30_000) throw new Error(`${main} did not answer`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilAnswered(url, main);
   if (isFloor(main)) return { ...side, load: floorDeposits };
-  for (let waited = 0; !(await fetch(`${url}/health`).then(() => true, () => false)); waited += 100) {
-    if (waited > 30_000) throw new Error(`${main} did not answer`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilAnswered(`${url}/health`, main);
   for (let index = 1; index <= ACCOUNTS; index++) {
     const response = await fetch(`${url}/commands/open-account`, {
       method: 'POST',
@@ -76,11 +70,34 @@ async function start(main, dir, name) {
   return { ...side, load: deposits };
 }
 
+/** Polls `url` until the server `main` answers it at all (any status), for at most 30 s. */
+async function untilAnswered(url, main) {
+  for (let waited = 0; !(await fetch(url).then(() => true, () => false)); waited += 100) {
+    if (waited > 30_000) throw new Error(`${main} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The PostgreSQL schemas the sides were given (AB_STORE=postgres, or EVENT_STORE in an AB_ENV_*), dropped at the end. */
 const schemasMade = [];
 
 const deposits = depositLoad({ accounts: ACCOUNTS });
 const floorDeposits = depositLoad({ route: '/bare/deposit', accounts: ACCOUNTS });
+
+/**
+ * Seconds so far: wall clock, the server's CPU (all threads, main thread), its main thread's run-queue
+ * wait, and this process's CPU (the load generator); with `since`, the seconds after that reading.
+ */
+function timesOf(pid, since) {
+  const now = {
+    wall: performance.now() / 1000,
+    all: cpuSeconds(pid),
+    main: mainThreadCpuSeconds(pid),
+    runQueue: mainThreadRunQueueSeconds(pid),
+    loadGenerator: cpuSeconds(process.pid),
+  };
+  return since ? Object.fromEntries(Object.entries(now).map(([name, value]) => [name, value - since[name]])) : now;
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -94,23 +111,20 @@ try {
     const rates = [];
     const cpus = [];
     for (const index of pair % 2 ? [1, 0] : [0, 1]) {
-      const { pid } = servers[index].child;
-      const cpuBefore = cpuSeconds(pid);
-      const mainBefore = mainThreadCpuSeconds(pid);
-      const queuedBefore = mainThreadRunQueueSeconds(pid);
-      const loadBefore = cpuSeconds(process.pid);
-      const startedAt = performance.now();
-      const result = await servers[index].load(servers[index].url, SLICE);
-      const seconds = (performance.now() - startedAt) / 1000;
-      servers[index].busy.push((mainThreadCpuSeconds(pid) - mainBefore) / seconds);
-      servers[index].runQueue.push((mainThreadRunQueueSeconds(pid) - queuedBefore) / seconds);
-      servers[index].loadCpus.push((1e6 * (cpuSeconds(process.pid) - loadBefore)) / result.requests.total);
-      cpus[index] = (1e6 * (cpuSeconds(pid) - cpuBefore)) / result.requests.total;
-      servers[index].cpus.push(cpus[index]);
-      servers[index].mainCpus.push((1e6 * (mainThreadCpuSeconds(pid) - mainBefore)) / result.requests.total);
-      if (result.non2xx > 0) throw new Error(`${servers[index].main}: ${result.non2xx} non-2xx responses`);
+      const server = servers[index];
+      const before = timesOf(server.child.pid);
+      const result = await server.load(server.url, SLICE);
+      const used = timesOf(server.child.pid, before);
+      const perDeposit = (seconds) => (1e6 * seconds) / result.requests.total;
+      server.busy.push(used.main / used.wall);
+      server.runQueue.push(used.runQueue / used.wall);
+      server.loadCpus.push(perDeposit(used.loadGenerator));
+      cpus[index] = perDeposit(used.all);
+      server.cpus.push(cpus[index]);
+      server.mainCpus.push(perDeposit(used.main));
+      if (result.non2xx > 0) throw new Error(`${server.main}: ${result.non2xx} non-2xx responses`);
       rates[index] = result.requests.average;
-      servers[index].rates.push(result.requests.average);
+      server.rates.push(result.requests.average);
     }
     ratios.push(rates[1] / rates[0]);
     cpuRatios.push(cpus[1] / cpus[0]);
