@@ -9,3 +9,5 @@ export * from './projection-checkpoint.js';
 export * from './snapshot.js';
 export * from './stream-info.js';
 export * from './projection-lease.js';
+export * from './upcasting/event-upcaster.js';
+export * from './upcasting/event-upcasters.js';

@@ -15,7 +15,9 @@ export class ReadEventStreamRequestDto {
 
   @ApiPropertyOptional({
     type: String,
-    description: 'Only events of this type, e.g. MoneyDeposited; several as a comma-separated list or a repeated parameter',
+    description:
+      'Only events of this current type, e.g. MoneyDeposited (which includes older events upcast to it, such as FundsDeposited); ' +
+      'several as a comma-separated list or a repeated parameter',
   })
   @Transform(({ value }: { value: unknown }) =>
     (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])),
