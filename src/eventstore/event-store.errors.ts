@@ -15,6 +15,18 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/** An event of the append has the id of an event already stored (ids are unique); nothing was written. */
+export class DuplicateEventIdError extends Error {
+  constructor(
+    readonly streamId: string,
+    /** The duplicated id, when the database names it. */
+    readonly eventId?: string,
+  ) {
+    super(`Event id ${eventId ?? 'of an event appended to ' + streamId} is already stored`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
 /** An idempotency record with this key already exists; nothing was written. */
 export class IdempotencyKeyTakenError extends Error {
   constructor(readonly key: string) {

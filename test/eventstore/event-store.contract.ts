@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AppendRequest, NO_STREAM, type PendingIdempotencyRecord } from '../../src/eventstore/append.js';
 import type { NewEvent } from '../../src/eventstore/event-envelope.js';
 import {
+  DuplicateEventIdError,
   IdempotencyKeyTakenError,
   ProjectionCheckpointConflictError,
   WrongExpectedVersionError,
@@ -186,6 +187,32 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         expect(error).toBeInstanceOf(RangeError);
         expect(await store.streamInfo('acc-1')).toBeNull();
         expect(await store.headPosition()).toBe(0);
+      });
+    });
+
+    describe('event ids', () => {
+      it.each<[string, boolean]>([
+        ['on another stream', false],
+        ['twice in one batch', true],
+      ])('given an event id already used %s, when appending it again, then DuplicateEventIdError and nothing of the batch is written', async (_case, inOneBatch) => {
+        // given
+        const [first] = deposits(1);
+        if (!inOneBatch) await store.append(request('acc-1', NO_STREAM, [first]));
+        const headBefore = await store.headPosition();
+
+        // when
+        const batch = inOneBatch ? [first, ...deposits(1, 2), { ...first }] : [...deposits(1, 2), { ...first }];
+        const error = await rejectionOf(
+          store.append(request('acc-2', NO_STREAM, batch, { idempotency: pendingIdempotency('key-dup'), snapshot: snapshot('acc-2', 2) })),
+        );
+
+        // then
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect(error).toMatchObject({ streamId: 'acc-2', eventId: first.id });
+        expect(await store.headPosition()).toBe(headBefore);
+        expect(await store.streamInfo('acc-2')).toBeNull();
+        expect(await store.findIdempotencyRecord('key-dup')).toBeNull();
+        expect(await store.loadSnapshot('acc-2')).toBeNull();
       });
     });
 

@@ -5,6 +5,7 @@ import { storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
+  DuplicateEventIdError,
   IdempotencyKeyTakenError,
   ProjectionCheckpointConflictError,
   WrongExpectedVersionError,
@@ -24,6 +25,7 @@ export class InMemoryEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
   /** The global log; an event's position is its index + 1. */
   private readonly log: StoredEvent[] = [];
+  private readonly eventIds = new Set<string>();
   private readonly streams = new Map<string, { info: StreamInfo; events: StoredEvent[] }>();
   private readonly snapshots = new Map<string, Snapshot[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -41,6 +43,11 @@ export class InMemoryEventStore implements EventStore {
     if (request.idempotency && this.idempotency.has(request.idempotency.key)) {
       throw new IdempotencyKeyTakenError(request.idempotency.key);
     }
+    const ids = new Set<string>();
+    for (const { id } of events) {
+      if (this.eventIds.has(id) || ids.has(id)) throw new DuplicateEventIdError(streamId, id);
+      ids.add(id);
+    }
     const stored = events.map((event, index) =>
       storedEventOf({ ...event, data: structuredClone(event.data) }, request, expectedVersion + index + 1, this.log.length + index + 1),
     );
@@ -53,6 +60,7 @@ export class InMemoryEventStore implements EventStore {
     target.info.version = version;
     this.streams.set(streamId, target);
     this.log.push(...stored);
+    for (const id of ids) this.eventIds.add(id);
     if (idempotency) this.idempotency.set(idempotency.key, structuredClone(idempotency));
     if (request.snapshot) await this.saveSnapshot(request.snapshot);
     this.appendListeners.notify(result.position);

@@ -5,6 +5,7 @@ import { AppendListeners, StreamListeners } from '../../append-listeners.js';
 import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
+  DuplicateEventIdError,
   IdempotencyKeyTakenError,
   ProjectionCheckpointConflictError,
   WrongExpectedVersionError,
@@ -185,6 +186,12 @@ export class PostgresEventStore implements EventStore {
       positions = inserted.map((row) => row.position);
     } catch (error) {
       const code = (error as { code?: string }).code;
+      if (isUniqueViolation(error, 'events_id_key')) {
+        const duplicate = new DuplicateEventIdError(streamId, /\(id\)=\((.*)\)/.exec((error as { detail?: string }).detail ?? '')?.[1]);
+        if (db === this.pool) throw duplicate;
+        await (db as pg.PoolClient).query('ROLLBACK');
+        throw new RolledBack(duplicate);
+      }
       if (code !== 'EV409' && !isUniqueViolation(error, 'events_stream_id_version_key')) throw error;
       if (db === this.pool) throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
       // In a transaction: read the head on the same connection once rolled back. Asking the pool for a

@@ -9,6 +9,7 @@ import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
 import {
+  DuplicateEventIdError,
   EventStoreUnavailableError,
   IdempotencyKeyTakenError,
   ProjectionCheckpointConflictError,
@@ -381,7 +382,7 @@ export class SqliteEventStore implements EventStore {
 
     const stored: StoredEvent[] = events.map((event, index) => {
       const eventVersion = expectedVersion + index + 1;
-      const info = this.statements.insertEvent.run(
+      const info = this.insertEvent(streamId, event, () => [
         event.id,
         streamId,
         streamType,
@@ -392,13 +393,25 @@ export class SqliteEventStore implements EventStore {
         event.timestamp,
         event.correlationId ?? null,
         event.causationId ?? null,
-      );
+      ]);
       return storedEventOf(event, request, eventVersion, Number(info.lastInsertRowid));
     });
     const result = { version, position: stored[stored.length - 1].position, events: stored };
     if (request.idempotency) this.insertIdempotency({ ...request.idempotency, body: request.idempotency.body(result) });
     if (request.snapshot) this.writeSnapshot(request.snapshot);
     return result;
+  }
+
+  /** Inserts one event row. @throws DuplicateEventIdError when its id is already stored. */
+  private insertEvent(streamId: string, event: { id: string }, values: () => unknown[]): { lastInsertRowid: number | bigint } {
+    try {
+      return this.statements.insertEvent.run(...values());
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test((error as Error).message)) {
+        throw new DuplicateEventIdError(streamId, event.id);
+      }
+      throw error;
+    }
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
