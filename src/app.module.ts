@@ -44,7 +44,11 @@ export class AppModule {
           inject: [APP_CONFIG],
           useFactory: (app: AppConfig) => ({ snapshotEvery: app.snapshotEvery }),
         }),
-        EventsModule.forRoot({ imports: [store] }),
+        EventsModule.forRootAsync({
+          imports: [store],
+          inject: [APP_CONFIG],
+          useFactory: (app: AppConfig) => ({ importEnabled: app.adminToken !== undefined }),
+        }),
         projections,
         StatsModule.forRoot({ imports: [store, projections] }),
         OperationsModule.forRoot({ imports: [store, projections] }),

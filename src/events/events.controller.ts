@@ -1,18 +1,38 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ACCOUNT_EVENTS_EXAMPLE, EventResponseDto } from '../common/dto/event.response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
+import { AdminOnly } from '../common/http/access.decorators.js';
+import { sendNdjson } from '../common/http/ndjson-response.js';
+import { NoQueryParameters } from '../common/http/no-query-parameters.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
+import { ImportDisabledError } from './commands/import-events/import-disabled.error.js';
+import { ImportEventsCommand } from './commands/import-events/import-events.command.js';
+import { ImportEventsResponseDto } from './commands/import-events/import-events.response.dto.js';
+import type { ImportReport } from './commands/import-events/import-report.js';
+import { EVENTS_OPTIONS, type EventsModuleOptions } from './events.options.js';
+import { ExportEventsQuery } from './queries/export-events/export-events.query.js';
+import { ExportEventsRequestDto } from './queries/export-events/export-events.request.dto.js';
 import { ReadEventStreamQuery } from './queries/read-event-stream/read-event-stream.query.js';
 import { ReadEventStreamRequestDto } from './queries/read-event-stream/read-event-stream.request.dto.js';
 
-/** The global event log. */
+/** Two lines of an export, as `GET /events/export` writes them and `POST /events/import` reads them. */
+const NDJSON_EXAMPLE = ACCOUNT_EVENTS_EXAMPLE.slice(0, 2)
+  .map((event) => JSON.stringify(event))
+  .join('\n');
+
+/** The global event log: paged reads, export and import. */
 @ApiTags('Events')
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly commandBus: CommandBus,
+    @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
+  ) {}
 
   @Get('stream')
   @ApiOperation({
@@ -26,5 +46,60 @@ export class EventsController {
   @ApiErrorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'STORE_UNAVAILABLE')
   readStream(@Query() params: ReadEventStreamRequestDto): Promise<StoredEvent[]> {
     return this.queryBus.execute(new ReadEventStreamQuery(params.after ?? 0, params.limit ?? 1000, params.eventType ?? []));
+  }
+
+  @Get('export')
+  @ApiOperation({
+    operationId: 'exportEvents',
+    summary: 'Export the event log as NDJSON',
+    description:
+      'Every event after `after` up to the newest one when the export starts, one JSON event per line in position ' +
+      'order, in current shapes (older ones upcast), streamed page by page in constant memory. ' +
+      'Continue a later export from the last position exported. `POST /events/import` reads this format.',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'One event per line (the events API shape)',
+    content: { 'application/x-ndjson': { schema: { type: 'string' }, example: NDJSON_EXAMPLE } },
+  })
+  @ApiErrorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'STORE_UNAVAILABLE')
+  async exportEvents(@Query() params: ExportEventsRequestDto, @Res() response: Response): Promise<void> {
+    await sendNdjson(response, await this.queryBus.execute(new ExportEventsQuery(params.after ?? 0)));
+  }
+
+  @Post('import')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'importEvents',
+    summary: 'Import exported events (admin)',
+    description:
+      'Appends the events of an export (`application/x-ndjson`, one event per line) keeping their ids, stream versions, ' +
+      'timestamps and schema versions; they get new positions. Every line is checked first: a bad line refuses the whole ' +
+      'import (400) before anything is appended. A stream is refused, nothing of it appended, when the store already ' +
+      'holds its versions or one of its event ids; the other streams are imported and the refusals listed. Refused ' +
+      '(401) unless the service runs with ADMIN_TOKEN, and then only with that token.',
+  })
+  @ApiConsumes('application/x-ndjson')
+  @ApiBody({
+    description: 'Exported events, one per line',
+    schema: { type: 'string' },
+    examples: { export: { summary: 'Two lines of an export', value: NDJSON_EXAMPLE } },
+  })
+  @ApiResponse({
+    status: 200,
+    type: ImportEventsResponseDto,
+    description: 'What was imported, and the refused streams',
+    example: {
+      importedEvents: 11,
+      importedStreams: 2,
+      conflictCount: 1,
+      conflicts: [{ aggregateId: 'acc-123', reason: 'the stream is at version 4, and the import continues it from version 1' }],
+    },
+  })
+  @ApiErrorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'UNSUPPORTED_MEDIA_TYPE', 'STORE_UNAVAILABLE')
+  importEvents(@Req() request: Request, @NoQueryParameters() _query: undefined): Promise<ImportReport> {
+    if (!this.options.importEnabled) throw new ImportDisabledError();
+    return this.commandBus.execute(new ImportEventsCommand(request));
   }
 }

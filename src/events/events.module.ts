@@ -1,13 +1,10 @@
-import { ConfigurableModuleBuilder, Module } from '@nestjs/common';
-import { IMPORTS_EXTRA, withImports } from '../common/module/imports-extra.js';
+import { Module } from '@nestjs/common';
 import { EventsController } from './events.controller.js';
+import { ConfigurableEventsModule } from './events.options.js';
+import { ImportEventsHandler } from './commands/import-events/import-events.handler.js';
+import { ExportEventsHandler } from './queries/export-events/export-events.handler.js';
 import { ReadEventStreamHandler } from './queries/read-event-stream/read-event-stream.handler.js';
 
-const { ConfigurableModuleClass } = new ConfigurableModuleBuilder<object>()
-  .setClassMethodName('forRoot')
-  .setExtras(IMPORTS_EXTRA, withImports)
-  .build();
-
-/** The events API over the store passed in `imports`. */
-@Module({ controllers: [EventsController], providers: [ReadEventStreamHandler] })
-export class EventsModule extends ConfigurableModuleClass {}
+/** The events API over the store passed in `imports`: the global log, its export and its import. */
+@Module({ controllers: [EventsController], providers: [ReadEventStreamHandler, ExportEventsHandler, ImportEventsHandler] })
+export class EventsModule extends ConfigurableEventsModule {}

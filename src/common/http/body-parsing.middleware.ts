@@ -84,10 +84,20 @@ function structuralProblemIn(body: object): { kind: 'forbidden' | 'too-deep'; fi
   return null;
 }
 
-/** Every POST takes a JSON body: another content type is 415. */
+/** The one POST route whose body is NDJSON (streamed to its handler, never parsed here). */
+const NDJSON_ROUTE = '/events/import';
+
+/** Every POST takes a JSON body, except the import's NDJSON: another content type is 415. */
 export function requireJsonCommands(request: Request, response: Response, next: NextFunction): void {
-  if (request.method === 'POST' && !request.is('application/json')) {
-    const body = errorBody('UNSUPPORTED_MEDIA_TYPE', 'POST requests take a JSON body: send Content-Type: application/json');
+  if (request.method !== 'POST') return next();
+  const ndjson = request.path === NDJSON_ROUTE;
+  if (!request.is(ndjson ? 'application/x-ndjson' : 'application/json')) {
+    const body = errorBody(
+      'UNSUPPORTED_MEDIA_TYPE',
+      ndjson
+        ? 'POST /events/import takes exported events: send Content-Type: application/x-ndjson'
+        : 'POST requests take a JSON body: send Content-Type: application/json',
+    );
     response.status(body.statusCode).json(body);
     return;
   }

@@ -1,0 +1,157 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ValidationFailedError } from '../../../common/errors/validation-failed.error.js';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../eventstore/event-store.errors.js';
+import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
+import { type ExportedEvent, parseExportedEvent } from './exported-event.js';
+import { ImportEventsCommand } from './import-events.command.js';
+import type { ImportConflict, ImportReport } from './import-report.js';
+import { LineTooLongError, ndjsonLines } from './ndjson-lines.js';
+
+/** The longest line (one exported event) an import takes. */
+const MAX_LINE_BYTES = 1024 * 1024;
+/** Most events of one append: a longer run of one stream's events is appended in parts. */
+const MAX_RUN = 500;
+/** Refused streams listed in the report; the rest are only counted. */
+const CONFLICTS_LISTED = 100;
+
+/** What the import knows of one stream of the file: O(streams) memory, never O(events). */
+interface StreamOfImport {
+  type: string;
+  /** The version the stream's next event in the file must have. */
+  nextVersion: number;
+  imported: boolean;
+  refused: boolean;
+}
+
+/**
+ * Imports an export in two passes over a spool file on disk, so an import of any size holds one batch in
+ * memory. The first pass checks every line (shape, and each stream's versions consecutive) while it
+ * spools; a bad line refuses the whole import with 400 VALIDATION_FAILED before anything is appended.
+ * The second appends each stream's events with their ids, versions, timestamps and schema versions,
+ * expecting the stream to stand just before the first one: a stream that already holds those versions,
+ * or an event id already stored, refuses that stream and nothing of it is appended (the other streams
+ * are imported). Events are appended in the order of the file (consecutive events of one stream in one
+ * append), so they keep their order across streams too, under new positions.
+ */
+@CommandHandler(ImportEventsCommand)
+export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand, ImportReport> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(command: ImportEventsCommand): Promise<ImportReport> {
+    const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
+    try {
+      const spool = join(folder, 'events.ndjson');
+      const streams = await this.checkAndSpool(command.source, createWriteStream(spool));
+      return await this.append(createReadStream(spool), streams);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  private async checkAndSpool(source: AsyncIterable<Buffer | string>, spool: WriteStream): Promise<Map<string, StreamOfImport>> {
+    const streams = new Map<string, StreamOfImport>();
+    try {
+      for await (const line of readLines(source)) {
+        const parsed = parseExportedEvent(line.text);
+        const problems = 'problems' in parsed ? parsed.problems : continuityProblems(parsed, streams);
+        if (problems.length > 0) {
+          throw new ValidationFailedError(`Line ${line.number} of the import: ${problems.join('; ')}; nothing was imported`, [
+            { field: `line ${line.number}`, problems },
+          ]);
+        }
+        if (!spool.write(`${line.text}\n`)) await once(spool, 'drain');
+      }
+    } finally {
+      spool.end();
+      await once(spool, 'close');
+    }
+    return streams;
+  }
+
+  /** Appends the spooled events in file order, a run of consecutive events of one stream at a time. */
+  private async append(spool: AsyncIterable<Buffer | string>, streams: Map<string, StreamOfImport>): Promise<ImportReport> {
+    const report: ImportReport = { importedEvents: 0, importedStreams: 0, conflictCount: 0, conflicts: [] };
+    let run: ExportedEvent[] = [];
+    for await (const line of readLines(spool)) {
+      const event = parseExportedEvent(line.text) as ExportedEvent;
+      if (run.length === MAX_RUN || (run.length > 0 && run[0].streamId !== event.streamId)) {
+        await this.appendRun(run, streams, report);
+        run = [];
+      }
+      run.push(event);
+    }
+    if (run.length > 0) await this.appendRun(run, streams, report);
+    return report;
+  }
+
+  /** One append: consecutive events of one stream. @throws a failure of the store that is not a conflict. */
+  private async appendRun(run: ExportedEvent[], streams: Map<string, StreamOfImport>, report: ImportReport): Promise<void> {
+    const { streamId, version: firstVersion } = run[0];
+    const stream = streams.get(streamId) as StreamOfImport;
+    if (stream.refused) return;
+    try {
+      await this.store.append({
+        streamId,
+        streamType: stream.type,
+        expectedVersion: firstVersion - 1,
+        events: run.map((exported) => exported.event),
+      });
+    } catch (error) {
+      const reason = conflictReason(error, firstVersion);
+      if (reason === null) throw error;
+      stream.refused = true;
+      addConflict(report, { aggregateId: streamId, reason: stream.imported ? `${reason}; its earlier events were imported` : reason });
+      return;
+    }
+    report.importedEvents += run.length;
+    if (!stream.imported) report.importedStreams++;
+    stream.imported = true;
+  }
+}
+
+/** The lines of an NDJSON source; a line over the limit refuses the import. */
+async function* readLines(source: AsyncIterable<Buffer | string>): AsyncGenerator<{ number: number; text: string }> {
+  try {
+    yield* ndjsonLines(source, MAX_LINE_BYTES);
+  } catch (error) {
+    if (!(error instanceof LineTooLongError)) throw error;
+    throw new ValidationFailedError(`Line ${error.lineNumber} of the import is longer than ${MAX_LINE_BYTES} bytes; nothing was imported`, [
+      { field: `line ${error.lineNumber}`, problems: [`is longer than ${MAX_LINE_BYTES} bytes`] },
+    ]);
+  }
+}
+
+/** A stream's events must come in consecutive versions and keep their stream type. */
+function continuityProblems(event: ExportedEvent, streams: Map<string, StreamOfImport>): string[] {
+  const stream = streams.get(event.streamId);
+  if (!stream) {
+    streams.set(event.streamId, { type: event.streamType, nextVersion: event.version + 1, imported: false, refused: false });
+    return [];
+  }
+  const problems: string[] = [];
+  if (event.streamType !== stream.type) problems.push(`aggregateType must be ${stream.type}, as in the stream's earlier events`);
+  if (event.version !== stream.nextVersion) {
+    problems.push(`metadata.version must be ${stream.nextVersion}: the events of stream ${event.streamId} must come in consecutive versions`);
+  }
+  stream.nextVersion = event.version + 1;
+  return problems;
+}
+
+/** Why the store refused a stream's append, or null when it was not a conflict with what is stored. */
+function conflictReason(error: unknown, firstVersion: number): string | null {
+  if (error instanceof WrongExpectedVersionError) {
+    return `the stream is at version ${error.currentVersion}, and the import continues it from version ${firstVersion}`;
+  }
+  if (error instanceof DuplicateEventIdError) return `${error.message}`;
+  return null;
+}
+
+function addConflict(report: ImportReport, conflict: ImportConflict): void {
+  report.conflictCount++;
+  if (report.conflicts.length < CONFLICTS_LISTED) report.conflicts.push(conflict);
+}

@@ -1,0 +1,19 @@
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { IMPORTS_EXTRA, withImports } from '../common/module/imports-extra.js';
+
+/** Options of {@link EventsModule}. */
+export interface EventsModuleOptions {
+  /**
+   * Whether `POST /events/import` takes imports (default false: refused with 401). The service turns it
+   * on only when it runs with `ADMIN_TOKEN`, so only the admin token can append events as they are.
+   */
+  importEnabled?: boolean;
+}
+
+export const {
+  ConfigurableModuleClass: ConfigurableEventsModule,
+  MODULE_OPTIONS_TOKEN: EVENTS_OPTIONS,
+} = new ConfigurableModuleBuilder<EventsModuleOptions>()
+  .setClassMethodName('forRoot')
+  .setExtras(IMPORTS_EXTRA, withImports)
+  .build();

@@ -1,0 +1,209 @@
+import request from 'supertest';
+import { newEventId } from '../src/eventstore/event-id.js';
+import type { StoredEvent } from '../src/eventstore/event-envelope.js';
+import { createTestApp, type TestApp } from './support/create-test-app.js';
+
+const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+const T0 = Date.UTC(2024, 2, 1);
+
+/** The NDJSON body of an export, parsed line by line (a body that does not end in a newline fails). */
+function parseNdjson(text: string): StoredEvent[] {
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line) as StoredEvent);
+}
+
+async function exportOf(t: TestApp, query = ''): Promise<StoredEvent[]> {
+  const response = await request(t.server).get(`/events/export${query}`).buffer(true).parse((res, done) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => done(null, text));
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+  return response.body === '' ? [] : parseNdjson(response.body as string);
+}
+
+const ndjson = (events: readonly object[]) => events.map((event) => JSON.stringify(event)).join('\n') + '\n';
+
+function importing(t: TestApp, body: string) {
+  return request(t.server).post('/events/import').set(admin).set('Content-Type', 'application/x-ndjson').send(body);
+}
+
+/** What must survive an export and import: everything but the position. */
+const withoutPosition = ({ position: _position, ...event }: StoredEvent) => event;
+
+describe('export and import', () => {
+  let source: TestApp;
+  let target: TestApp;
+  let exported: StoredEvent[];
+
+  beforeAll(async () => {
+    source = await createTestApp({ adminToken: ADMIN_TOKEN });
+    target = await createTestApp({ adminToken: ADMIN_TOKEN });
+    for (const [accountId, initialBalance] of [['exp-1', 100], ['exp-2', 0], ['exp-3', 5]] as const) {
+      await request(source.server).post('/commands/open-account').send({ accountId, initialBalance }).expect(201);
+    }
+    await request(source.server).post('/commands/deposit').set('X-Correlation-Id', 'corr-export').send({ accountId: 'exp-1', amount: 0.1 }).expect(200);
+    await request(source.server).post('/commands/deposit').send({ accountId: 'exp-2', amount: 0.2 }).expect(200);
+    await request(source.server).post('/commands/withdraw').send({ accountId: 'exp-1', amount: 50 }).expect(200);
+    await request(source.server).post('/commands/withdraw').send({ accountId: 'exp-3', amount: 5 }).expect(200);
+    await request(source.server).post('/commands/close-account').send({ accountId: 'exp-3' }).expect(200);
+    exported = await exportOf(source);
+  });
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('exports every event in position order, as the events API shows them', async () => {
+    const stream = await request(source.server).get('/events/stream').expect(200);
+    expect(exported).toEqual(stream.body);
+    expect(exported).toHaveLength(8);
+    expect((await exportOf(source, '?after=5')).map((event) => event.position)).toEqual([6, 7, 8]);
+    expect(await exportOf(source, '?after=8')).toEqual([]);
+  });
+
+  it('imports an export into another store: same ids, versions, timestamps, data and metadata; same accounts', async () => {
+    const response = await importing(target, ndjson(exported)).expect(200);
+    expect(response.body).toEqual({ importedEvents: 8, importedStreams: 3, conflictCount: 0, conflicts: [] });
+
+    const imported = await exportOf(target);
+    expect(imported.map(withoutPosition)).toEqual(exported.map(withoutPosition));
+    for (const accountId of ['exp-1', 'exp-2', 'exp-3']) {
+      const [before, after] = await Promise.all([
+        request(source.server).get(`/queries/account/${accountId}`).expect(200),
+        request(target.server).get(`/queries/account/${accountId}`).expect(200),
+      ]);
+      expect(after.body).toEqual(before.body);
+    }
+    // The projections of the importing service caught up with the imported events.
+    const balances = await request(target.server).get('/projections/AccountBalances?minPosition=8').expect(200);
+    expect(balances.body.data.balances['exp-1']).toMatchObject({ balance: 50.1, isActive: true });
+    // Commands continue the imported streams.
+    const deposit = await request(target.server).post('/commands/deposit').send({ accountId: 'exp-1', amount: 1 }).expect(200);
+    expect(deposit.body).toMatchObject({ version: 4, balance: 51.1 });
+  });
+
+  it('refuses a stream whose versions are already stored, appending nothing of it, and imports the rest', async () => {
+    const head = await target.store.headPosition();
+    const again = await importing(target, ndjson(exported)).expect(200);
+    expect(again.body).toMatchObject({ importedEvents: 0, importedStreams: 0, conflictCount: 3 });
+    expect(again.body.conflicts.map((conflict: { aggregateId: string }) => conflict.aggregateId).sort()).toEqual(['exp-1', 'exp-2', 'exp-3']);
+    expect(again.body.conflicts[0].reason).toMatch(/is at version \d+, and the import continues it from version 1/);
+    expect(await target.store.headPosition()).toBe(head);
+
+    // One new stream next to a conflicting one: the new one is imported.
+    const fresh = exported.filter((event) => event.aggregateId === 'exp-2').map((event) => ({ ...event, id: newEventId(), aggregateId: 'exp-2b' }));
+    const mixed = await importing(target, ndjson([...exported.filter((event) => event.aggregateId === 'exp-1'), ...fresh])).expect(200);
+    expect(mixed.body).toMatchObject({ importedEvents: 2, importedStreams: 1, conflictCount: 1, conflicts: [{ aggregateId: 'exp-1' }] });
+    const account = await request(target.server).get('/queries/account/exp-2b').expect(200);
+    expect(account.body).toMatchObject({ version: 2, balance: 0.2 });
+  });
+
+  it('refuses a stream carrying an event id already stored elsewhere', async () => {
+    const head = await target.store.headPosition();
+    const copy = exported.filter((event) => event.aggregateId === 'exp-2').map((event) => ({ ...event, aggregateId: 'exp-2c' }));
+    const response = await importing(target, ndjson(copy)).expect(200);
+    expect(response.body).toMatchObject({ importedEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-2c' }] });
+    expect(response.body.conflicts[0].reason).toMatch(/already stored/);
+    expect(await target.store.headPosition()).toBe(head);
+    await request(target.server).get('/queries/account/exp-2c').expect(404);
+  });
+
+  it.each<[string, (lines: object[]) => string, RegExp]>([
+    ['a line that is not JSON', (lines) => `${ndjson(lines.slice(0, 2))}{"id":\n${ndjson(lines.slice(2))}`, /line 3/],
+    ['an event without data', (lines) => ndjson([lines[0], { ...lines[1], data: undefined }]), /data must be a JSON object/],
+    ['a version gap in a stream', (lines) => ndjson([lines[0], { ...lines[1], metadata: { ...(lines[1] as StoredEvent).metadata, version: 3 } }]), /consecutive versions/],
+    ['a JSON array line', () => '[]\n', /must be a JSON object/],
+  ])('given %s, then 400 VALIDATION_FAILED naming the line, and nothing of the file is appended', async (_case, body, problem) => {
+    const head = await target.store.headPosition();
+    const stream = [0, 1, 2].map((index) => ({
+      id: newEventId(),
+      position: index + 1,
+      aggregateId: 'bad-import',
+      aggregateType: 'BankAccount',
+      eventType: index === 0 ? 'AccountOpened' : 'MoneyDeposited',
+      data: index === 0 ? { initialBalance: 0 } : { amount: 1 },
+      metadata: { timestamp: T0, version: index + 1, schemaVersion: 1 },
+    }));
+    const response = await importing(target, body(stream)).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: expect.stringMatching(/^line \d+$/) }] });
+    expect(JSON.stringify(response.body)).toMatch(problem);
+    expect(await target.store.headPosition()).toBe(head);
+  });
+
+  it('reads legacy shapes that arrive through import as current ones', async () => {
+    const legacy = [
+      { id: newEventId(), aggregateId: 'legacy-imp', aggregateType: 'BankAccount', eventType: 'AccountOpened', data: { initialBalance: 0 }, metadata: { timestamp: T0, version: 1, schemaVersion: 1 } },
+      { id: newEventId(), aggregateId: 'legacy-imp', aggregateType: 'BankAccount', eventType: 'FundsDeposited', data: { amountCents: 50000 }, metadata: { timestamp: T0 + 1, version: 2, schemaVersion: 1 } },
+      { id: newEventId(), aggregateId: 'legacy-imp', aggregateType: 'BankAccount', eventType: 'FundsWithdrawn', data: { amountCents: 20000 }, metadata: { timestamp: T0 + 2, version: 3, schemaVersion: 1 } },
+    ];
+    await importing(target, ndjson(legacy)).expect(200);
+    const account = await request(target.server).get('/queries/account/legacy-imp').expect(200);
+    expect(account.body).toMatchObject({ balance: 300, transactionCount: 2 });
+    const events = await request(target.server).get('/events/account/legacy-imp').expect(200);
+    expect(events.body.map((event: StoredEvent) => [event.eventType, event.data])).toEqual([
+      ['AccountOpened', { initialBalance: 0 }],
+      ['MoneyDeposited', { amount: 500 }],
+      ['MoneyWithdrawn', { amount: 200 }],
+    ]);
+  });
+
+  it('needs the admin token and NDJSON', async () => {
+    const head = await target.store.headPosition();
+    const body = ndjson(exported);
+    const anonymous = await request(target.server).post('/events/import').set('Content-Type', 'application/x-ndjson').send(body);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('UNAUTHORIZED');
+    const json = await request(target.server).post('/events/import').set(admin).set('Content-Type', 'application/json').send('{}');
+    expect(json.status).toBe(415);
+    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const query = await request(target.server).post('/events/import?dryRun=1').set(admin).set('Content-Type', 'application/x-ndjson').send(body);
+    expect(query.status).toBe(400);
+    expect(await target.store.headPosition()).toBe(head);
+  });
+});
+
+describe('export of a log longer than a page, and import without ADMIN_TOKEN', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('exports 2,500 events over several pages, each once, in position order', async () => {
+    for (const streamId of ['long-a', 'long-b', 'long-c']) {
+      for (let from = 0; from < 900; from += 300) {
+        await t.store.append({
+          streamId,
+          streamType: 'Ledger',
+          expectedVersion: from,
+          events: Array.from({ length: streamId === 'long-c' && from === 600 ? 100 : 300 }, (_, index) => ({
+            id: newEventId(),
+            eventType: 'Entry',
+            data: { n: from + index },
+            schemaVersion: 1,
+            timestamp: T0,
+          })),
+        });
+      }
+    }
+    const events = await exportOf(t);
+    expect(events).toHaveLength(2500);
+    expect(events.every((event, index) => event.position === index + 1)).toBe(true);
+    expect(new Set(events.map((event) => event.id)).size).toBe(2500);
+  });
+
+  it('refuses imports with 401 when the service runs without ADMIN_TOKEN', async () => {
+    const head = await t.store.headPosition();
+    const response = await request(t.server).post('/events/import').set('Content-Type', 'application/x-ndjson').send('{}\n');
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/without ADMIN_TOKEN/) });
+    expect(await t.store.headPosition()).toBe(head);
+  });
+});
