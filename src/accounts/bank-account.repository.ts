@@ -6,9 +6,9 @@ import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from './accounts.options
 import { BankAccount } from './domain/bank-account.aggregate.js';
 import { BANK_ACCOUNT_STATE_SCHEMA_VERSION, type BankAccountState } from './domain/bank-account-state.js';
 import type { AccountEvent } from './domain/events/account-event.js';
-import { ACCOUNT_EVENT_CLASSES, eventClassOf } from './domain/events/account-event-registry.js';
+import { ACCOUNT_EVENT_CLASSES } from './domain/events/account-event-registry.js';
+import { toNewEvent } from '../common/domain/domain-event.js';
 import type { CommandContext } from '../common/command-context.js';
-import { newEventId } from '../eventstore/event-id.js';
 
 /** Loads BankAccounts from the store (latest snapshot + newer events) and appends their new events. */
 @Injectable()
@@ -54,15 +54,7 @@ export class BankAccountRepository {
       streamId: account.id,
       streamType: BankAccount.aggregateType,
       expectedVersion,
-      events: events.map((event) => ({
-        id: newEventId(),
-        eventType: eventClassOf(event).eventType,
-        schemaVersion: eventClassOf(event).schemaVersion,
-        data: event.toData(),
-        timestamp: event.occurredAt,
-        correlationId: context.correlationId,
-        causationId: context.commandId,
-      })),
+      events: events.map((event) => toNewEvent(event, context)),
       idempotency,
       snapshot: takeSnapshot
         ? {

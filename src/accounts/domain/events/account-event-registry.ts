@@ -1,4 +1,4 @@
-import type { AccountEvent, AccountEventClass } from './account-event.js';
+import type { AccountEventClass } from './account-event.js';
 import { AccountClosed } from './account-closed.event.js';
 import { AccountOpened } from './account-opened.event.js';
 import { MoneyDeposited } from './money-deposited.event.js';
@@ -8,8 +8,3 @@ import { MoneyWithdrawn } from './money-withdrawn.event.js';
 export const ACCOUNT_EVENT_CLASSES: ReadonlyMap<string, AccountEventClass> = new Map<string, AccountEventClass>(
   [AccountOpened, MoneyDeposited, MoneyWithdrawn, AccountClosed].map((type) => [type.eventType, type]),
 );
-
-/** The stored contract (type name and schema version) of an event instance. */
-export function eventClassOf(event: AccountEvent): AccountEventClass {
-  return event.constructor as unknown as AccountEventClass;
-}
