@@ -72,6 +72,37 @@ describe('BankAccount', () => {
     });
   });
 
+  describe('transfer legs', () => {
+    const leg = { transferId: 't-1', toAccountId: 'acc-2' };
+
+    it('given an open account, when withdrawing for a transfer, then MoneyWithdrawn carries the transfer and its target', () => {
+      const account = givenAccount(ID, opened(1000))
+        .when((a) => (a!.withdraw(400, T0 + 1, leg), a!))
+        .then([new MoneyWithdrawn(ID, 400, T0 + 1, leg)]);
+      expect(account.getUncommittedEvents()[0].toData()).toEqual({ amount: 4, transferId: 't-1', toAccountId: 'acc-2' });
+    });
+
+    it('given a stored leg, when rebuilt from its data, then the leg comes back', () => {
+      const stored = new MoneyDeposited(ID, 400, T0, { transferId: 't-1', fromAccountId: 'acc-0' }).toData();
+      expect(MoneyDeposited.fromData(ID, stored, T0)).toEqual(new MoneyDeposited(ID, 400, T0, { transferId: 't-1', fromAccountId: 'acc-0' }));
+      expect(MoneyDeposited.fromData(ID, { amount: 4 }, T0).transfer).toBeUndefined();
+    });
+
+    it('given an account closed since it paid a transfer, when refunded, then MoneyDeposited with the reason (a refund is never refused)', () => {
+      const refund = { transferId: 't-1', reason: 'ACCOUNT_NOT_FOUND: Account acc-2 not found' };
+      const account = givenAccount(ID, opened(0), new AccountClosed(ID, T0 + 1))
+        .when((a) => (a!.refund(400, T0 + 2, refund), a!))
+        .then([new MoneyDeposited(ID, 400, T0 + 2, refund)]);
+      expect([account.balance, account.isActive]).toEqual([400, false]);
+    });
+
+    it('given a balance near the limit, when refunded past it, then AMOUNT_OUT_OF_RANGE', () => {
+      givenAccount(ID, opened(Number.MAX_SAFE_INTEGER - 1))
+        .when((a) => (a!.refund(2, T0 + 1, { transferId: 't-1', reason: 'r' }), a!))
+        .thenThrows(AmountOutOfRangeError);
+    });
+  });
+
   describe('close', () => {
     it('given a zero balance, when closing, then AccountClosed and the account is inactive', () => {
       const account = givenAccount(ID, opened(500), new MoneyWithdrawn(ID, 500, T0 + 1))

@@ -4,6 +4,7 @@ import type { AccountEvent } from './events/account-event.js';
 import { AccountClosed } from './events/account-closed.event.js';
 import { AccountOpened } from './events/account-opened.event.js';
 import { MoneyDeposited } from './events/money-deposited.event.js';
+import type { TransferLeg } from './events/money-moved.event.js';
 import { MoneyWithdrawn } from './events/money-withdrawn.event.js';
 import type { BankAccountState } from './bank-account-state.js';
 import { AccountClosedError } from './errors/account-closed.error.js';
@@ -50,16 +51,28 @@ export class BankAccount extends AggregateRoot<AccountEvent> {
     return account;
   }
 
-  deposit(amount: number, now: number): void {
+  /** Pays money in; `transfer` when this is the deposit leg of a transfer. */
+  deposit(amount: number, now: number, transfer?: TransferLeg): void {
     this.assertActive();
-    if (this.state.balance + amount > MAX_BALANCE_MINOR) throw new AmountOutOfRangeError(this.id);
-    this.apply(new MoneyDeposited(this.id, amount, now));
+    this.assertBalanceCanGrow(amount);
+    this.apply(new MoneyDeposited(this.id, amount, now, transfer));
   }
 
-  withdraw(amount: number, now: number): void {
+  /** Takes money out; `transfer` when this is the withdrawal leg of a transfer. */
+  withdraw(amount: number, now: number, transfer?: TransferLeg): void {
     this.assertActive();
     if (amount > this.state.balance) throw new InsufficientFundsError(this.id, this.state.balance, amount);
-    this.apply(new MoneyWithdrawn(this.id, amount, now));
+    this.apply(new MoneyWithdrawn(this.id, amount, now, transfer));
+  }
+
+  /**
+   * Gives back the amount of a failed transfer that this account paid (`transfer.reason` says why it
+   * failed). Taken even by an account closed since the withdrawal: the money is the account holder's,
+   * and a compensation that could be refused would lose it.
+   */
+  refund(amount: number, now: number, transfer: TransferLeg): void {
+    this.assertBalanceCanGrow(amount);
+    this.apply(new MoneyDeposited(this.id, amount, now, transfer));
   }
 
   close(now: number): void {
@@ -89,6 +102,10 @@ export class BankAccount extends AggregateRoot<AccountEvent> {
   /** A copy of the current state, as saved in snapshots. */
   snapshotState(): BankAccountState {
     return { ...this.state };
+  }
+
+  private assertBalanceCanGrow(amount: number): void {
+    if (this.state.balance + amount > MAX_BALANCE_MINOR) throw new AmountOutOfRangeError(this.id);
   }
 
   private assertActive(): void {
