@@ -8,6 +8,7 @@ import { EventStoreModule } from './eventstore/event-store.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { TransfersModule } from './transfers/transfers.module.js';
 
 /** The service: the embeddable modules composed over one event store, configured from the environment. */
 @Module({})
@@ -32,6 +33,11 @@ export class AppModule {
         postgresStatementTimeoutMs: app.postgresStatementTimeoutMs,
       }),
     });
+    const accounts = AccountsModule.forRootAsync({
+      imports: [store],
+      inject: [APP_CONFIG],
+      useFactory: (app: AppConfig) => ({ snapshotEvery: app.snapshotEvery }),
+    });
     const projections = ProjectionsModule.forRoot({ imports: [store] });
     return {
       module: AppModule,
@@ -39,11 +45,8 @@ export class AppModule {
         config,
         CqrsModule.forRoot(),
         store,
-        AccountsModule.forRootAsync({
-          imports: [store],
-          inject: [APP_CONFIG],
-          useFactory: (app: AppConfig) => ({ snapshotEvery: app.snapshotEvery }),
-        }),
+        accounts,
+        TransfersModule.forRoot({ imports: [store, accounts] }),
         EventsModule.forRootAsync({
           imports: [store],
           inject: [APP_CONFIG],

@@ -53,7 +53,7 @@ describe('projection runner', () => {
     await request(first.server).post('/commands/open-account').send({ accountId: 'r-1', initialBalance: 5 }).expect(201);
     for (let i = 0; i < 20; i++) await request(first.server).post('/commands/deposit').send({ accountId: 'r-1', amount: 1 }).expect(200);
     await request(first.server).get('/stats?minPosition=21').expect(200);
-    for (const name of ['AccountBalances', 'TransactionHistory', 'DailySummary']) {
+    for (const name of ['AccountBalances', 'TransactionHistory', 'DailySummary', 'TransferProcess']) {
       await request(first.server).get(`/projections/${name}?minPosition=21`).expect(200);
     }
     await first.close();
@@ -70,10 +70,10 @@ describe('projection runner', () => {
 
     await request(second.server).post('/commands/deposit').send({ accountId: 'r-1', amount: 1 }).expect(200);
     await request(second.server).get('/stats?minPosition=22').expect(200);
-    for (const name of ['AccountBalances', 'TransactionHistory', 'DailySummary']) {
+    for (const name of ['AccountBalances', 'TransactionHistory', 'DailySummary', 'TransferProcess']) {
       await request(second.server).get(`/projections/${name}?minPosition=22`).expect(200);
     }
-    // The four projections share the read of the new event.
+    // The projections (and the transfer process manager) share the read of the new event.
     expect(counter.events).toBe(1);
     await second.close();
   });

@@ -58,6 +58,7 @@ function expectProjectionsMatchTheirCheckpoints(path: string): Map<string, numbe
         'DailySummary',
         'Stats',
         'TransactionHistory',
+        'TransferProcess',
       ]);
       return positions;
     })();

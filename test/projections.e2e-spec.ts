@@ -13,7 +13,7 @@ import { createTestApp, type TestApp } from './support/create-test-app.js';
 type Json = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PROJECTIONS = ['AccountBalances', 'DailySummary', 'Stats', 'TransactionHistory'];
+const PROJECTIONS = ['AccountBalances', 'DailySummary', 'Stats', 'TransactionHistory', 'TransferProcess'];
 
 /** 2026-01-31T23:59:59.999Z, the last millisecond of a UTC day, and the first of the next. */
 const LAST_MS_OF_JAN_31 = Date.parse('2026-01-31T23:59:59.999Z');
@@ -104,7 +104,7 @@ describe('projections over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  it('given an empty store, GET /projections lists the four projections at position 0', async () => {
+  it('given an empty store, GET /projections lists the four projections and the transfer process manager at position 0', async () => {
     expect(await statuses(t)).toStrictEqual(caughtUp(0, null));
   });
 

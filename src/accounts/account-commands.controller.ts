@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../common/command-context.js';
 import { ACCOUNT_COMMAND_EXAMPLES, AccountCommandResponseDto } from '../common/dto/account-command-response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
-import type { ErrorCode } from '../common/errors/error-code.js';
 import { CommandCtx } from '../common/http/command-context.decorator.js';
+import { COMMAND_ERRORS, CommandRoutes, REPLAYED_HEADER } from '../common/http/command-route.decorators.js';
 import { IdempotencyGate } from '../common/idempotency/idempotency.gate.js';
 import { toMinorUnits } from '../common/money/money.js';
 import type { AccountCommandResult } from './commands/account-command.result.js';
@@ -18,43 +18,11 @@ import { OpenAccountRequestDto } from './commands/open-account/open-account.requ
 import { WithdrawMoneyCommand } from './commands/withdraw-money/withdraw-money.command.js';
 import { WithdrawMoneyRequestDto } from './commands/withdraw-money/withdraw-money.request.dto.js';
 
-/** Errors every command can give, whatever the account. */
-const COMMAND_ERRORS: ErrorCode[] = [
-  'VALIDATION_FAILED',
-  'MALFORMED_JSON',
-  'UNAUTHORIZED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'STORE_UNAVAILABLE',
-];
-
 const REFUSED = 'A refused command appends nothing.';
-
-/** Set on a response replayed for a repeated Idempotency-Key. */
-const REPLAYED_HEADER = {
-  'Idempotent-Replayed': {
-    description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key',
-    schema: { type: 'string' as const, enum: ['true'] },
-  },
-};
 
 /** Account commands: HTTP in, CommandBus out (through the Idempotency-Key gate). */
 @ApiTags('Commands')
-@ApiBearerAuth()
-@ApiConsumes('application/json')
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Repeats with the same key (1-128 printable characters) get the first response and append nothing',
-  schema: { type: 'string', minLength: 1, maxLength: 128 },
-})
-@ApiHeader({
-  name: 'X-Correlation-Id',
-  required: false,
-  description: "Stored as the events' correlationId (X-Request-Id is taken too)",
-  schema: { type: 'string', minLength: 1, maxLength: 128 },
-})
+@CommandRoutes()
 @Controller('commands')
 export class AccountCommandsController {
   constructor(

@@ -43,7 +43,7 @@ import { GetAccountSnapshotHandler } from './queries/get-account-snapshot/get-ac
     GetAccountEventsHandler,
     GetAccountSnapshotHandler,
   ],
-  exports: [BankAccountRepository],
+  exports: [BankAccountRepository, AccountCommandExecutor],
 })
 export class AccountsModule extends ConfigurableAccountsModule implements OnModuleInit {
   constructor(private readonly upcasters: EventUpcasters) {

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
 import { NoQueryParameters } from '../common/http/no-query-parameters.js';
+import { MinPositionQuery } from './min-position.query.dto.js';
 import type { ErrorCode } from '../common/errors/error-code.js';
 import { AdminOnly } from '../common/http/access.decorators.js';
 import {
@@ -109,13 +110,16 @@ export class ProjectionsController {
     operationId: 'getProjectionStatus',
     summary: 'Status of another projection',
     description:
-      'A projection without a read route of its own here (e.g. Stats, read at GET /stats, or a host application\'s) ' +
-      'answers with its status; an unknown name is 404 PROJECTION_NOT_FOUND naming the known projections.',
+      'A projection without a read route of its own here (e.g. Stats, read at GET /stats, the TransferProcess that ' +
+      'finishes transfers, or a host application\'s) answers with its status, once it has applied `minPosition` when given; ' +
+      'an unknown name is 404 PROJECTION_NOT_FOUND naming the known projections.',
   })
   @ApiParam({ name: 'name', description: 'Name of the projection', schema: { type: 'string', example: 'Stats' } })
   @ApiResponse({ status: 200, type: ProjectionStatusResponseDto, description: 'Its status', example: PROJECTIONS_EXAMPLE[3] })
-  @ApiErrorResponses(...PROJECTION_ERRORS, 'PROJECTION_NOT_FOUND')
-  async other(@Param('name') name: string, @NoQueryParameters() _query: undefined): Promise<ProjectionStatus> {
+  @ApiErrorResponses(...READ_ERRORS, 'PROJECTION_NOT_FOUND')
+  async other(@Param('name') name: string, @Query() params: MinPositionQuery): Promise<ProjectionStatus> {
+    if (!this.runner.names().includes(name)) throw new ProjectionNotFoundError(name, this.runner.names());
+    await this.runner.awaitReadable(name, params.minPosition);
     const status = (await this.queryBus.execute(new ListProjectionsQuery())).find((candidate) => candidate.name === name);
     if (!status) throw new ProjectionNotFoundError(name, this.runner.names());
     return status;

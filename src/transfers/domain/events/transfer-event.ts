@@ -1,0 +1,9 @@
+import type { DomainEvent, DomainEventClass } from '../../../common/domain/domain-event.js';
+
+/** What every Transfer event offers the store: its stored type, schema version and data. */
+export interface TransferEvent extends DomainEvent {
+  readonly transferId: string;
+}
+
+/** The static side of a Transfer event class. */
+export type TransferEventClass<E extends TransferEvent = TransferEvent> = DomainEventClass<E>;
