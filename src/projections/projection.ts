@@ -16,6 +16,11 @@ export interface ProjectionReader {
  *
  * Rules: deterministic (time comes from the events, never the clock); statements use SQL that SQLite and
  * PostgreSQL both accept; tables are named through the `TableNamer` so a rebuild can fill a fresh copy.
+ *
+ * A process manager may run the same way (TransferProcessManager): it issues commands from `project`
+ * and returns no statements. The runner delivers each event to it at least once (again after a crash
+ * between a step and the checkpoint, or in a rebuild), so each of its commands must be idempotent,
+ * keyed by what it reacts to.
  */
 export interface Projection {
   /** Unique name; part of the API (`/projections/{name}`). */
