@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ACCOUNT_EVENTS_EXAMPLE, EventResponseDto } from '../common/dto/event.response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
 import { AdminOnly } from '../common/http/access.decorators.js';
 import { sendNdjson } from '../common/http/ndjson-response.js';
+import { type ServerSentEvent, sendServerSentEvents } from '../common/http/server-sent-events.js';
+import { ValidationFailedError } from '../common/errors/validation-failed.error.js';
 import { NoQueryParameters } from '../common/http/no-query-parameters.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { ImportDisabledError } from './commands/import-events/import-disabled.error.js';
@@ -14,6 +16,8 @@ import { ImportEventsResponseDto } from './commands/import-events/import-events.
 import type { ImportReport } from './commands/import-events/import-report.js';
 import { EVENTS_OPTIONS, type EventsModuleOptions } from './events.options.js';
 import { ExportEventsQuery } from './queries/export-events/export-events.query.js';
+import { FollowEventStreamQuery } from './queries/follow-event-stream/follow-event-stream.query.js';
+import { LiveEventStreams } from './live-event-streams.js';
 import { ExportEventsRequestDto } from './queries/export-events/export-events.request.dto.js';
 import { ReadEventStreamQuery } from './queries/read-event-stream/read-event-stream.query.js';
 import { ReadEventStreamRequestDto } from './queries/read-event-stream/read-event-stream.request.dto.js';
@@ -23,7 +27,12 @@ const NDJSON_EXAMPLE = ACCOUNT_EVENTS_EXAMPLE.slice(0, 2)
   .map((event) => JSON.stringify(event))
   .join('\n');
 
-/** The global event log: paged reads, export and import. */
+/** Default of EventsModuleOptions.sseHeartbeatMs. */
+const SSE_HEARTBEAT_MS = 15_000;
+
+const SSE_EXAMPLE = `id: 1\ndata: ${JSON.stringify(ACCOUNT_EVENTS_EXAMPLE[0])}\n\n: heartbeat\n\n`;
+
+/** The global event log: paged reads and a live feed, export and import. */
 @ApiTags('Events')
 @ApiBearerAuth()
 @Controller('events')
@@ -32,6 +41,7 @@ export class EventsController {
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
     @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
+    private readonly liveStreams: LiveEventStreams,
   ) {}
 
   @Get('stream')
@@ -40,12 +50,40 @@ export class EventsController {
     summary: 'Read the global event log',
     description:
       'Events of every stream in position order after `after`, at most `limit`, optionally of some types only; ' +
-      'page by passing the last position seen as `after`.',
+      'page by passing the last position seen as `after`. With `Accept: text/event-stream`, a live feed instead ' +
+      '(Server-Sent Events): first the stored events after `after` (or after the `Last-Event-ID` header a reconnecting ' +
+      'client sends), then each new event as it commits, each with `id:` = its position and `data:` = the event; a ' +
+      '`: heartbeat` comment every 15 s keeps it open.',
   })
-  @ApiResponse({ status: 200, type: [EventResponseDto], description: 'Events in position order', example: ACCOUNT_EVENTS_EXAMPLE })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'With Accept: text/event-stream, resume after this position (EventSource sends it when it reconnects)',
+    schema: { type: 'integer', minimum: 0 },
+  })
+  @ApiExtraModels(EventResponseDto)
+  @ApiResponse({
+    status: 200,
+    description: 'Events in position order (JSON), or the live feed (text/event-stream)',
+    content: {
+      'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(EventResponseDto) } }, example: ACCOUNT_EVENTS_EXAMPLE },
+      'text/event-stream': { schema: { type: 'string' }, example: SSE_EXAMPLE },
+    },
+  })
   @ApiErrorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'STORE_UNAVAILABLE')
-  readStream(@Query() params: ReadEventStreamRequestDto): Promise<StoredEvent[]> {
-    return this.queryBus.execute(new ReadEventStreamQuery(params.after ?? 0, params.limit ?? 1000, params.eventType ?? []));
+  async readStream(@Query() params: ReadEventStreamRequestDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const eventTypes = params.eventType ?? [];
+    if (!acceptsEventStream(request)) {
+      response.json(await this.queryBus.execute(new ReadEventStreamQuery(params.after ?? 0, params.limit ?? 1000, eventTypes)));
+      return;
+    }
+    const after = lastEventIdOf(request) ?? params.after ?? 0;
+    const stream = this.liveStreams.start();
+    const events: AsyncIterable<StoredEvent> = await this.queryBus.execute(new FollowEventStreamQuery(after, eventTypes, stream.signal));
+    await sendServerSentEvents(response, toServerSentEvents(events), {
+      heartbeatMs: this.options.sseHeartbeatMs ?? SSE_HEARTBEAT_MS,
+      onClose: stream.stop,
+    });
   }
 
   @Get('export')
@@ -102,4 +140,24 @@ export class EventsController {
     if (!this.options.importEnabled) throw new ImportDisabledError();
     return this.commandBus.execute(new ImportEventsCommand(request));
   }
+}
+
+function acceptsEventStream(request: Request): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
+
+/** The `Last-Event-ID` a reconnecting EventSource sends: the last position it received. */
+function lastEventIdOf(request: Request): number | undefined {
+  const header = request.headers['last-event-id'];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !/^\d{1,15}$/.test(header)) {
+    throw new ValidationFailedError('Last-Event-ID must be a position (a non-negative integer)', [
+      { field: 'Last-Event-ID', problems: ['must be a non-negative integer'] },
+    ]);
+  }
+  return Number(header);
+}
+
+async function* toServerSentEvents(events: AsyncIterable<StoredEvent>): AsyncGenerator<ServerSentEvent> {
+  for await (const event of events) yield { id: event.position, data: event };
 }

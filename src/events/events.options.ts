@@ -8,6 +8,8 @@ export interface EventsModuleOptions {
    * on only when it runs with `ADMIN_TOKEN`, so only the admin token can append events as they are.
    */
   importEnabled?: boolean;
+  /** How often a Server-Sent Events stream of `GET /events/stream` sends a heartbeat comment (default 15,000 ms). */
+  sseHeartbeatMs?: number;
 }
 
 export const {
