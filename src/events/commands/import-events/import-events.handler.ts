@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { ValidationFailedError } from '../../../common/errors/validation-failed.error.js';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
@@ -46,16 +46,17 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
     try {
       const spool = join(folder, 'events.ndjson');
-      const streams = await this.checkAndSpool(command.source, createWriteStream(spool));
+      const streams = await this.checkAndSpool(command.source, spool);
       return await this.append(createReadStream(spool), streams);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   }
 
-  private async checkAndSpool(source: AsyncIterable<Buffer | string>, spool: WriteStream): Promise<Map<string, StreamOfImport>> {
+  /** Writes every line to the spool once it passed the checks. @throws ValidationFailedError for the first bad line. */
+  private async checkAndSpool(source: AsyncIterable<Buffer | string>, spoolPath: string): Promise<Map<string, StreamOfImport>> {
     const streams = new Map<string, StreamOfImport>();
-    try {
+    async function* checkedLines(): AsyncGenerator<string> {
       for await (const line of readLines(source)) {
         const parsed = parseExportedEvent(line.text);
         const problems = 'problems' in parsed ? parsed.problems : continuityProblems(parsed, streams);
@@ -64,12 +65,10 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
             { field: `line ${line.number}`, problems },
           ]);
         }
-        if (!spool.write(`${line.text}\n`)) await once(spool, 'drain');
+        yield `${line.text}\n`;
       }
-    } finally {
-      spool.end();
-      await once(spool, 'close');
     }
+    await pipeline(checkedLines, createWriteStream(spoolPath));
     return streams;
   }
 
