@@ -38,6 +38,7 @@ export class AppModule {
       inject: [APP_CONFIG],
       useFactory: (app: AppConfig) => ({ snapshotEvery: app.snapshotEvery }),
     });
+    const transfers = TransfersModule.forRoot({ imports: [store, accounts] });
     const projections = ProjectionsModule.forRoot({ imports: [store] });
     return {
       module: AppModule,
@@ -46,9 +47,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         store,
         accounts,
-        TransfersModule.forRoot({ imports: [store, accounts] }),
+        transfers,
         EventsModule.forRootAsync({
-          imports: [store],
+          imports: [store, transfers],
           inject: [APP_CONFIG],
           useFactory: (app: AppConfig) => ({ importEnabled: app.adminToken !== undefined }),
         }),

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { newEventId } from '../src/eventstore/event-id.js';
 import type { StoredEvent } from '../src/eventstore/event-envelope.js';
 import { createTestApp, type TestApp } from './support/create-test-app.js';
+import { waitUntil } from './support/wait-until.js';
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -205,5 +206,51 @@ describe('export of a log longer than a page, and import without ADMIN_TOKEN', (
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringMatching(/without ADMIN_TOKEN/) });
     expect(await t.store.headPosition()).toBe(head);
+  });
+});
+
+describe('import of a history with transfers', () => {
+  let source: TestApp;
+  let target: TestApp;
+  beforeAll(async () => {
+    source = await createTestApp({ adminToken: ADMIN_TOKEN });
+    target = await createTestApp({ adminToken: ADMIN_TOKEN });
+  });
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  const statusOf = async (t: TestApp, transferId: string) => (await request(t.server).get(`/queries/transfers/${transferId}`)).body.status as string;
+
+  it('moves no money again: the imported legs are known to the transfer process manager', async () => {
+    await request(source.server).post('/commands/open-account').send({ accountId: 'imp-tr-a', initialBalance: 100 }).expect(201);
+    await request(source.server).post('/commands/open-account').send({ accountId: 'imp-tr-b', initialBalance: 0 }).expect(201);
+    const body = (transferId: string, toAccountId: string) => ({ fromAccountId: 'imp-tr-a', toAccountId, amount: 10, transferId });
+    await request(source.server).post('/commands/transfer').send(body('imp-done', 'imp-tr-b')).expect(202);
+    await request(source.server).post('/commands/transfer').send(body('imp-failed', 'imp-tr-nobody')).expect(202);
+    await waitUntil(async () => (await statusOf(source, 'imp-done')) === 'completed' && (await statusOf(source, 'imp-failed')) === 'failed', 5000, 'both transfers to end');
+    const exported = await exportOf(source);
+
+    await importing(target, ndjson(exported)).expect(200);
+    const head = await target.store.headPosition();
+    expect(head).toBe(exported.length);
+    // Once the target's process manager has read every imported event, it has appended nothing.
+    await request(target.server).get(`/projections/TransferProcess?minPosition=${head}`).expect(200);
+    expect(await target.store.headPosition()).toBe(head);
+    expect([await statusOf(target, 'imp-done'), await statusOf(target, 'imp-failed')]).toEqual(['completed', 'failed']);
+    for (const accountId of ['imp-tr-a', 'imp-tr-b']) {
+      const [before, after] = await Promise.all([
+        request(source.server).get(`/queries/account/${accountId}`).expect(200),
+        request(target.server).get(`/queries/account/${accountId}`).expect(200),
+      ]);
+      expect(after.body).toEqual(before.body);
+    }
+    // The transfer id is known: sending the same transfer again answers with it instead of moving money.
+    expect((await request(target.server).post('/commands/transfer').send(body('imp-done', 'imp-tr-b')).expect(202)).body).toEqual({
+      transferId: 'imp-done',
+      status: 'completed',
+    });
+    expect(await target.store.headPosition()).toBe(head);
   });
 });

@@ -3,6 +3,8 @@ import { CLOCK, SystemClock } from '../common/clock/clock.js';
 import { IdempotencyGate } from '../common/idempotency/idempotency.gate.js';
 import { TransferMoneyHandler } from './commands/transfer-money/transfer-money.handler.js';
 import { GetTransferHandler } from './queries/get-transfer/get-transfer.handler.js';
+import { IMPORT_PREPARATION } from '../events/commands/import-events/import-preparation.js';
+import { TransferLegsOfImport } from './transfer-legs-of-import.js';
 import { TransferProcessManager } from './transfer-process-manager.js';
 import { TransferRepository } from './transfer.repository.js';
 import { TransfersController } from './transfers.controller.js';
@@ -14,7 +16,8 @@ import { ConfigurableTransfersModule } from './transfers.options.js';
  * the application (its runner drives the process manager):
  *
  * ```ts
- * TransfersModule.forRoot({ imports: [store, accounts] })
+ * const transfers = TransfersModule.forRoot({ imports: [store, accounts] });
+ * EventsModule.forRoot({ imports: [store, transfers] })   // imports then keep the transfer legs they bring
  * ```
  */
 @Module({
@@ -26,6 +29,8 @@ import { ConfigurableTransfersModule } from './transfers.options.js';
     TransferMoneyHandler,
     GetTransferHandler,
     TransferProcessManager,
+    { provide: IMPORT_PREPARATION, useClass: TransferLegsOfImport },
   ],
+  exports: [IMPORT_PREPARATION],
 })
 export class TransfersModule extends ConfigurableTransfersModule {}

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../event
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
 import { type ExportedEvent, parseExportedEvent } from './exported-event.js';
 import { ImportEventsCommand } from './import-events.command.js';
+import { IMPORT_PREPARATION, type ImportedEvent, type ImportPreparation } from './import-preparation.js';
 import type { ImportConflict, ImportReport } from './import-report.js';
 import { LineTooLongError, ndjsonLines } from './ndjson-lines.js';
 
@@ -40,13 +41,17 @@ interface StreamOfImport {
  */
 @CommandHandler(ImportEventsCommand)
 export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand, ImportReport> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(IMPORT_PREPARATION) private readonly preparation?: ImportPreparation,
+  ) {}
 
   async execute(command: ImportEventsCommand): Promise<ImportReport> {
     const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
     try {
       const spool = join(folder, 'events.ndjson');
       const streams = await this.checkAndSpool(command.source, spool);
+      await this.preparation?.prepare(spooledEvents(spool));
       return await this.append(createReadStream(spool), streams);
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -111,6 +116,11 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     if (!stream.imported) report.importedStreams++;
     stream.imported = true;
   }
+}
+
+/** The checked events of the spool file, as the file gives them. */
+async function* spooledEvents(spool: string): AsyncGenerator<ImportedEvent> {
+  for await (const line of readLines(createReadStream(spool))) yield JSON.parse(line.text) as ImportedEvent;
 }
 
 /** The lines of an NDJSON source; a line over the limit refuses the import. */
