@@ -185,23 +185,30 @@ export class PostgresEventStore implements EventStore {
       );
       positions = inserted.map((row) => row.position);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (isUniqueViolation(error, 'events_id_key')) {
-        const duplicate = new DuplicateEventIdError(streamId, /\(id\)=\((.*)\)/.exec((error as { detail?: string }).detail ?? '')?.[1]);
-        if (db === this.pool) throw duplicate;
-        await (db as pg.PoolClient).query('ROLLBACK');
-        throw new RolledBack(duplicate);
-      }
-      if (code !== 'EV409' && !isUniqueViolation(error, 'events_stream_id_version_key')) throw error;
-      if (db === this.pool) throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(this.pool, streamId));
-      // In a transaction: read the head on the same connection once rolled back. Asking the pool for a
-      // second connection while holding this one waits forever once every pooled connection does so.
+      const refusal = this.appendRefusal(error, streamId, expectedVersion);
+      if (!refusal) throw error;
+      if (db === this.pool) throw await refusal(this.pool);
+      // In a transaction: read what the refusal needs on the same connection once rolled back. Asking the
+      // pool for a second connection while holding this one waits forever once every pooled connection does so.
       const client = db as pg.PoolClient;
       await client.query('ROLLBACK');
-      throw new RolledBack(new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(client, streamId)));
+      throw new RolledBack(await refusal(client));
     }
     const stored = events.map((event, index) => storedEventOf(event, request, expectedVersion + index + 1, positions[index]));
     return { version: expectedVersion + events.length, position: positions[positions.length - 1], events: stored };
+  }
+
+  /**
+   * The store's refusal of an append that failed with `error` (a repeated event id, or a stream that is
+   * not at the expected version), built on a connection it may read; null for any other failure.
+   */
+  private appendRefusal(error: unknown, streamId: string, expectedVersion: number): ((db: Queryable) => Promise<Error>) | null {
+    if (isUniqueViolation(error, 'events_id_key')) {
+      const eventId = /\(id\)=\((.*)\)/.exec((error as { detail?: string }).detail ?? '')?.[1];
+      return async () => new DuplicateEventIdError(streamId, eventId);
+    }
+    if ((error as { code?: string }).code !== 'EV409' && !isUniqueViolation(error, 'events_stream_id_version_key')) return null;
+    return async (db) => new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(db, streamId));
   }
 
   private async currentVersion(db: Queryable, streamId: string): Promise<number> {

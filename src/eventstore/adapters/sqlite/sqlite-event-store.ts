@@ -382,36 +382,29 @@ export class SqliteEventStore implements EventStore {
 
     const stored: StoredEvent[] = events.map((event, index) => {
       const eventVersion = expectedVersion + index + 1;
-      const info = this.insertEvent(streamId, event, () => [
-        event.id,
-        streamId,
-        streamType,
-        eventVersion,
-        event.eventType,
-        JSON.stringify(event.data),
-        event.schemaVersion,
-        event.timestamp,
-        event.correlationId ?? null,
-        event.causationId ?? null,
-      ]);
+      let info: { lastInsertRowid: number | bigint };
+      try {
+        info = this.statements.insertEvent.run(
+          event.id,
+          streamId,
+          streamType,
+          eventVersion,
+          event.eventType,
+          JSON.stringify(event.data),
+          event.schemaVersion,
+          event.timestamp,
+          event.correlationId ?? null,
+          event.causationId ?? null,
+        );
+      } catch (error) {
+        throw isDuplicateEventId(error) ? new DuplicateEventIdError(streamId, event.id) : error;
+      }
       return storedEventOf(event, request, eventVersion, Number(info.lastInsertRowid));
     });
     const result = { version, position: stored[stored.length - 1].position, events: stored };
     if (request.idempotency) this.insertIdempotency({ ...request.idempotency, body: request.idempotency.body(result) });
     if (request.snapshot) this.writeSnapshot(request.snapshot);
     return result;
-  }
-
-  /** Inserts one event row. @throws DuplicateEventIdError when its id is already stored. */
-  private insertEvent(streamId: string, event: { id: string }, values: () => unknown[]): { lastInsertRowid: number | bigint } {
-    try {
-      return this.statements.insertEvent.run(...values());
-    } catch (error) {
-      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test((error as Error).message)) {
-        throw new DuplicateEventIdError(streamId, event.id);
-      }
-      throw error;
-    }
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -656,6 +649,11 @@ function flushFailure(error: unknown): EventStoreUnavailableError {
   return new EventStoreUnavailableError('SQLite store could not flush its write-ahead log; it takes no writes until restarted', {
     cause: error,
   });
+}
+
+/** The unique index on event ids refused an insert: the id is already stored. */
+function isDuplicateEventId(error: unknown): boolean {
+  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id/.test((error as Error).message);
 }
 
 /** `flush`, its failure turned into the store's. */
