@@ -68,6 +68,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     return [...this.workers.values()].map((worker) => worker.status(this.head));
   }
 
+  /** The status of one projection. @throws ProjectionNotFoundError */
+  status(name: string): ProjectionStatus {
+    return this.worker(name).status(this.head);
+  }
+
   /** The worker of a projection. @throws ProjectionNotFoundError */
   worker(name: string): ProjectionWorker {
     const worker = this.workers.get(name);

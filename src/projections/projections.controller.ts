@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiParam, ApiResp
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
 import { NoQueryParameters } from '../common/http/no-query-parameters.js';
 import { MinPositionQuery } from './min-position.query.dto.js';
+import { GetProjectionStatusQuery } from './queries/get-projection-status/get-projection-status.query.js';
 import type { ErrorCode } from '../common/errors/error-code.js';
 import { AdminOnly } from '../common/http/access.decorators.js';
 import {
@@ -22,8 +23,6 @@ import {
 import { DAILY_SUMMARY_EXAMPLE, DaySummaryDto, DailySummaryResponseDto } from './daily-summary/daily-summary.response.dto.js';
 import { GetDailySummaryQuery } from './daily-summary/get-daily-summary.query.js';
 import { GetDailySummaryRequestDto } from './daily-summary/get-daily-summary.request.dto.js';
-import { ProjectionNotFoundError } from './projection-not-found.error.js';
-import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { ListProjectionsQuery } from './queries/list-projections/list-projections.query.js';
 import { PROJECTIONS_EXAMPLE, ProjectionStatusResponseDto } from './queries/list-projections/projection-status.response.dto.js';
@@ -49,7 +48,6 @@ export class ProjectionsController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
-    private readonly runner: ProjectionRunner,
   ) {}
 
   @Get()
@@ -117,12 +115,8 @@ export class ProjectionsController {
   @ApiParam({ name: 'name', description: 'Name of the projection', schema: { type: 'string', example: 'Stats' } })
   @ApiResponse({ status: 200, type: ProjectionStatusResponseDto, description: 'Its status', example: PROJECTIONS_EXAMPLE[3] })
   @ApiErrorResponses(...READ_ERRORS, 'PROJECTION_NOT_FOUND')
-  async other(@Param('name') name: string, @Query() params: MinPositionQuery): Promise<ProjectionStatus> {
-    if (!this.runner.names().includes(name)) throw new ProjectionNotFoundError(name, this.runner.names());
-    await this.runner.awaitReadable(name, params.minPosition);
-    const status = (await this.queryBus.execute(new ListProjectionsQuery())).find((candidate) => candidate.name === name);
-    if (!status) throw new ProjectionNotFoundError(name, this.runner.names());
-    return status;
+  other(@Param('name') name: string, @Query() params: MinPositionQuery): Promise<ProjectionStatus> {
+    return this.queryBus.execute(new GetProjectionStatusQuery(name, params.minPosition));
   }
 
   @Post('rebuild')

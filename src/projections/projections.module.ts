@@ -10,6 +10,7 @@ import { ProjectionReads } from './projection-reads.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionsController } from './projections.controller.js';
 import { ConfigurableProjectionsModule } from './projections.options.js';
+import { GetProjectionStatusHandler } from './queries/get-projection-status/get-projection-status.handler.js';
 import { ListProjectionsHandler } from './queries/list-projections/list-projections.handler.js';
 import { GetTransactionHistoryHandler } from './transaction-history/get-transaction-history.handler.js';
 import { TransactionHistoryProjection } from './transaction-history/transaction-history.projection.js';
@@ -30,6 +31,7 @@ import { TransactionHistoryProjection } from './transaction-history/transaction-
     TransactionHistoryProjection,
     DailySummaryProjection,
     ListProjectionsHandler,
+    GetProjectionStatusHandler,
     RebuildProjectionHandler,
     GetAccountBalancesHandler,
     GetTransactionHistoryHandler,
