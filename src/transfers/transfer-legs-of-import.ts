@@ -1,19 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BankAccount } from '../accounts/domain/bank-account.aggregate.js';
-import { MoneyDeposited } from '../accounts/domain/events/money-deposited.event.js';
-import { MoneyWithdrawn } from '../accounts/domain/events/money-withdrawn.event.js';
 import { CLOCK, type Clock } from '../common/clock/clock.js';
-import { toMinorUnits } from '../common/money/money.js';
 import { IdempotencyKeyTakenError } from '../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
 import type { ImportedEvent, ImportPreparation } from '../events/commands/import-events/import-preparation.js';
-import { legKey, type TransferLegName, transferFingerprint } from './transfer-legs.js';
+import { legKey, type TransferLegEvent, transferFingerprint, transferLegOf } from './transfer-legs.js';
 
 /**
  * Before an import appends: records the key of every transfer leg in the file. An export carries the
  * legs' events but not their keys, and the process manager decides by the keys; without them it would
  * make again, from the imported withdrawals, deposits the imported history already holds. A transfer
- * still pending in the file (a withdrawal without its deposit or refund) is finished here.
+ * still pending in the file (a withdrawal without its deposit or refund) has no deposit key recorded, so
+ * the process manager finishes it.
  */
 @Injectable()
 export class TransferLegsOfImport implements ImportPreparation {
@@ -24,18 +21,18 @@ export class TransferLegsOfImport implements ImportPreparation {
 
   async prepare(events: AsyncIterable<ImportedEvent>): Promise<void> {
     for await (const event of events) {
-      const leg = legOf(event);
+      const leg = transferLegOf(event);
       if (leg) await this.record(leg);
     }
   }
 
-  private async record({ transferId, name, fingerprint }: { transferId: string; name: TransferLegName; fingerprint: string }): Promise<void> {
+  private async record(leg: TransferLegEvent): Promise<void> {
     try {
       await this.store.saveIdempotencyRecord({
-        key: legKey(transferId, name),
-        fingerprint,
+        key: legKey(leg.transferId, leg.leg),
+        fingerprint: fingerprintOf(leg),
         statusCode: 200,
-        body: { transferId, imported: true },
+        body: { transferId: leg.transferId, imported: true },
         createdAt: this.clock.now(),
       });
     } catch (error) {
@@ -44,18 +41,9 @@ export class TransferLegsOfImport implements ImportPreparation {
   }
 }
 
-/** The transfer leg an event is, if it is one (the withdrawal's fingerprint is the one a repeated request is checked against). */
-function legOf(event: ImportedEvent): { transferId: string; name: TransferLegName; fingerprint: string } | null {
-  const { data } = event;
-  if (event.aggregateType !== BankAccount.aggregateType || typeof data.transferId !== 'string') return null;
-  const amount = toMinorUnits(Number(data.amount));
-  if (event.eventType === MoneyWithdrawn.eventType && typeof data.toAccountId === 'string') {
-    return { transferId: data.transferId, name: 'withdrawal', fingerprint: transferFingerprint(event.aggregateId, data.toAccountId, amount) };
-  }
-  if (event.eventType !== MoneyDeposited.eventType) return null;
-  if (typeof data.fromAccountId === 'string') {
-    return { transferId: data.transferId, name: 'deposit', fingerprint: transferFingerprint(data.fromAccountId, event.aggregateId, amount) };
-  }
-  if (typeof data.reason === 'string') return { transferId: data.transferId, name: 'refund', fingerprint: '' };
-  return null;
+/** The withdrawal's fingerprint is the one a repeated transfer request is checked against; a refund names no target. */
+function fingerprintOf(leg: TransferLegEvent): string {
+  if (leg.leg === 'refund') return '';
+  const counterparty = leg.counterpartyId ?? '';
+  return leg.leg === 'withdrawal' ? transferFingerprint(leg.accountId, counterparty, leg.amount) : transferFingerprint(counterparty, leg.accountId, leg.amount);
 }

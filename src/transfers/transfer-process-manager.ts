@@ -7,7 +7,6 @@ import { MoneyDeposited } from '../accounts/domain/events/money-deposited.event.
 import { MoneyWithdrawn } from '../accounts/domain/events/money-withdrawn.event.js';
 import type { CommandContext } from '../common/command-context.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { toMinorUnits } from '../common/money/money.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { IdempotencyKeyTakenError } from '../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
@@ -15,7 +14,7 @@ import type { SqlStatement } from '../eventstore/projection-checkpoint.js';
 import { AsyncProjection } from '../projections/async-projection.decorator.js';
 import { EventLogProjection } from '../projections/event-log-projection.js';
 import { Transfer } from './domain/transfer.aggregate.js';
-import { legKey, type TransferLegName, transferFingerprint } from './transfer-legs.js';
+import { legKey, type TransferLegEvent, type TransferLegName, transferFingerprint, transferLegOf } from './transfer-legs.js';
 import { TransferRepository } from './transfer.repository.js';
 
 export const TRANSFER_PROCESS = 'TransferProcess';
@@ -61,20 +60,20 @@ export class TransferProcessManager extends EventLogProjection {
 
   async project(events: readonly StoredEvent[]): Promise<SqlStatement[]> {
     for (const event of events) {
-      if (event.aggregateType !== BankAccount.aggregateType || typeof event.data.transferId !== 'string') continue;
-      if (event.eventType === MoneyWithdrawn.eventType && typeof event.data.toAccountId === 'string') await this.afterWithdrawal(event);
-      else if (event.eventType === MoneyDeposited.eventType) await this.afterDeposit(event);
+      const leg = transferLegOf(event);
+      if (!leg) continue;
+      const at = event.metadata.timestamp;
+      const context = stepContext(event);
+      if (leg.leg === 'withdrawal') await this.afterWithdrawal(leg, at, context);
+      // A deposit to the target completes the transfer; a refund (with its reason) fails it.
+      else await this.transfers.end(leg.transferId, context, (transfer) => (leg.reason === undefined ? transfer.complete(at) : transfer.fail(leg.reason, at)));
     }
     return [];
   }
 
-  private async afterWithdrawal(event: StoredEvent): Promise<void> {
-    const transferId = event.data.transferId as string;
-    const fromAccountId = event.aggregateId;
-    const toAccountId = event.data.toAccountId as string;
-    const amount = toMinorUnits(Number(event.data.amount));
-    const context = stepContext(event);
-    await this.transfers.record(Transfer.request(transferId, fromAccountId, toAccountId, amount, event.metadata.timestamp), context);
+  private async afterWithdrawal(withdrawal: TransferLegEvent, at: number, context: CommandContext): Promise<void> {
+    const { transferId, accountId: fromAccountId, counterpartyId: toAccountId = '', amount } = withdrawal;
+    await this.transfers.recordIfMissing(Transfer.request(transferId, fromAccountId, toAccountId, amount, at), context);
     if ((await this.made(transferId, 'deposit')) || (await this.made(transferId, 'refund'))) return;
     const fingerprint = transferFingerprint(fromAccountId, toAccountId, amount);
     let refusal: DomainError;
@@ -94,17 +93,6 @@ export class TransferProcessManager extends EventLogProjection {
       if (!account) throw new Error(`Account ${fromAccountId} paid transfer ${transferId} but has no stream to refund`);
       account.refund(amount, now, { transferId, reason });
     });
-  }
-
-  private async afterDeposit(event: StoredEvent): Promise<void> {
-    const transferId = event.data.transferId as string;
-    const at = event.metadata.timestamp;
-    if (typeof event.data.fromAccountId === 'string') {
-      await this.transfers.end(transferId, stepContext(event), (transfer) => transfer.complete(at));
-    } else if (typeof event.data.reason === 'string') {
-      const reason = event.data.reason;
-      await this.transfers.end(transferId, stepContext(event), (transfer) => transfer.fail(reason, at));
-    }
   }
 
   private async made(transferId: string, leg: TransferLegName): Promise<boolean> {

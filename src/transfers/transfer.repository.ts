@@ -47,6 +47,11 @@ export class TransferRepository {
     }
   }
 
+  /** Starts the transfer's stream when it has none yet (read first: a transfer is usually recorded already). */
+  async recordIfMissing(transfer: Transfer, context: CommandContext): Promise<void> {
+    if (!(await this.load(transfer.id))) await this.record(transfer, context);
+  }
+
   /** Applies `end` to the stored transfer and appends what it decided, retrying on a concurrent append. */
   async end(transferId: string, context: CommandContext, end: (transfer: Transfer) => void): Promise<void> {
     for (let attempt = 1; ; attempt++) {
