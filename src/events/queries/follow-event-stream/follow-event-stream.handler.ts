@@ -2,10 +2,8 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { StoredEvent } from '../../../eventstore/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
+import { eventsAfter } from '../events-after.js';
 import { FollowEventStreamQuery } from './follow-event-stream.query.js';
-
-/** Events read per page while catching up. */
-const FOLLOW_PAGE = 1000;
 
 @QueryHandler(FollowEventStreamQuery)
 export class FollowEventStreamHandler implements IQueryHandler<FollowEventStreamQuery, AsyncIterable<StoredEvent>> {
@@ -16,9 +14,9 @@ export class FollowEventStreamHandler implements IQueryHandler<FollowEventStream
   }
 
   /**
-   * Reads pages until one is empty, then sleeps until the store reports a commit (in this process, or
-   * for PostgreSQL in any) or the signal aborts. A commit reported while a read runs is not lost: the
-   * count of commits is compared before sleeping.
+   * Reads the stored events after the position reached, then sleeps until the store reports a commit
+   * (in this process, or for PostgreSQL in any) or the signal aborts. A commit reported while a read runs
+   * is not lost: the count of commits is compared before sleeping.
    */
   private async *follow({ after, eventTypes, signal }: FollowEventStreamQuery): AsyncGenerator<StoredEvent> {
     let position = after;
@@ -33,14 +31,10 @@ export class FollowEventStreamHandler implements IQueryHandler<FollowEventStream
     try {
       while (!signal.aborted) {
         const seen = commits;
-        const page = await this.store.readAll({ after: position, limit: FOLLOW_PAGE, eventTypes });
-        for (const event of page) {
+        for await (const event of eventsAfter(this.store, { after: position, eventTypes })) {
           if (signal.aborted) return;
           yield event;
-        }
-        if (page.length > 0) {
-          position = page[page.length - 1].position;
-          continue;
+          position = event.position;
         }
         if (commits === seen && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
       }
