@@ -1,3 +1,4 @@
+import { EventStoreUnavailableError } from './event-store.errors.js';
 import type { NewEvent } from './event-envelope.js';
 import type { IdempotencyRecord } from './idempotency-record.js';
 import type { Snapshot } from './snapshot.js';
@@ -34,4 +35,29 @@ export interface AppendResult {
   /** Global position of the last appended event. */
   position: number;
   events: StoredEvent[];
+}
+
+/**
+ * `EventStore.appendInOrder` for a store whose appends cannot share a commit: one after the other. Once
+ * the store is unavailable, the rest are refused with the same error rather than each waiting for it.
+ */
+export async function appendOneAfterAnother(
+  append: (request: AppendRequest) => Promise<AppendResult>,
+  requests: readonly AppendRequest[],
+): Promise<PromiseSettledResult<AppendResult>[]> {
+  const outcomes: PromiseSettledResult<AppendResult>[] = [];
+  let unavailable: EventStoreUnavailableError | undefined;
+  for (const request of requests) {
+    if (unavailable) {
+      outcomes.push({ status: 'rejected', reason: unavailable });
+      continue;
+    }
+    try {
+      outcomes.push({ status: 'fulfilled', value: await append(request) });
+    } catch (reason) {
+      if (reason instanceof EventStoreUnavailableError) unavailable = reason;
+      outcomes.push({ status: 'rejected', reason });
+    }
+  }
+  return outcomes;
 }

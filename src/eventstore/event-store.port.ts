@@ -47,6 +47,14 @@ export interface EventStore {
    */
   append(request: AppendRequest): Promise<AppendResult>;
 
+  /**
+   * Appends each request as `append` would, in the order given: positions follow that order, and a later
+   * request to a stream sees the earlier ones. Each is atomic on its own; a refused one stops nothing
+   * else. Where the store can, they share one transaction and one flush to disk (bulk writes: import).
+   * Resolves with each request's outcome, in the same order; never rejects.
+   */
+  appendInOrder(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]>;
+
   /** Events of one stream in version order (or reverse with `direction: 'backward'`); [] if none. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 

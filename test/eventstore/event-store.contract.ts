@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AppendRequest, NO_STREAM, type PendingIdempotencyRecord } from '../../src/eventstore/append.js';
+import { type AppendRequest, type AppendResult, NO_STREAM, type PendingIdempotencyRecord } from '../../src/eventstore/append.js';
 import type { NewEvent } from '../../src/eventstore/event-envelope.js';
 import {
   DuplicateEventIdError,
@@ -213,6 +213,40 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         expect(await store.streamInfo('acc-2')).toBeNull();
         expect(await store.findIdempotencyRecord('key-dup')).toBeNull();
         expect(await store.loadSnapshot('acc-2')).toBeNull();
+      });
+    });
+
+    describe('appendInOrder', () => {
+      it('given several appends, when appended in order, then positions follow their order, a later one continues an earlier one, and refusals stop nothing else', async () => {
+        // given
+        await store.append(request('acc-3', NO_STREAM, deposits(1)));
+        const [reused] = deposits(1, 9);
+        await store.append(request('acc-4', NO_STREAM, [reused]));
+
+        // when
+        const outcomes = await store.appendInOrder([
+          request('acc-1', NO_STREAM, deposits(2)),
+          request('acc-2', NO_STREAM, deposits(1)),
+          request('acc-3', NO_STREAM, deposits(1, 5)),
+          request('acc-1', 2, deposits(1, 3)),
+          request('acc-5', NO_STREAM, [{ ...reused }]),
+          request('acc-2', 1, deposits(2, 2), { idempotency: pendingIdempotency('key-in-order') }),
+        ]);
+
+        // then
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+        const [first, second, conflict, third, duplicate, fourth] = outcomes;
+        expect((conflict as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+        expect((conflict as PromiseRejectedResult).reason).toMatchObject({ streamId: 'acc-3', currentVersion: 1 });
+        expect((duplicate as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+        const results = [first, second, third, fourth].map((outcome) => (outcome as PromiseFulfilledResult<AppendResult>).value);
+        expect(results.map((result) => result.version)).toEqual([2, 1, 3, 3]);
+        expect(isStrictlyIncreasing(results.map((result) => result.position))).toBe(true);
+        const log = await store.readAll({ after: 2, limit: 100 });
+        expect(log.map((event) => `${event.aggregateId}@${event.metadata.version}`)).toEqual(['acc-1@1', 'acc-1@2', 'acc-2@1', 'acc-1@3', 'acc-2@2', 'acc-2@3']);
+        expect(await store.streamInfo('acc-3')).toMatchObject({ version: 1 });
+        expect(await store.streamInfo('acc-5')).toBeNull();
+        expect(await store.findIdempotencyRecord('key-in-order')).toMatchObject({ body: { version: 3, position: results[3].position } });
       });
     });
 

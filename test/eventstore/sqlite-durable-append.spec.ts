@@ -104,6 +104,18 @@ describe('SQLite durable appends', () => {
     expect(t.flush.started).toHaveLength(2);
   });
 
+  it('commits the appends of appendInOrder in one transaction, acknowledged by one flush', async () => {
+    const requests = Array.from({ length: 50 }, (_, index) => deposit(`acc-${index % 10}`, Math.floor(index / 10)));
+    const appended = t.store.appendInOrder(requests);
+    await untilSettledOrTurns(appended, 3);
+    expect(committedStreamsOf(t.path)).toHaveLength(50);
+    expect(t.flush.started).toHaveLength(1);
+    t.flush.started[0].finish();
+    const outcomes = await appended;
+    expect(outcomes.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    expect(t.flush.started).toHaveLength(1);
+  });
+
   it('refuses a wrong expected version without waiting for any flush', async () => {
     await Promise.all([t.store.append(deposit('acc-1')), flushWhenStarted(t.flush, 0)]);
     await expect(t.store.append(deposit('acc-1', 0))).rejects.toMatchObject({ currentVersion: 1 });

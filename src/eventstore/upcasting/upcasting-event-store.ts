@@ -44,6 +44,10 @@ export class UpcastingEventStore implements EventStore {
     return this.adapter.append(request);
   }
 
+  appendInOrder(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    return this.adapter.appendInOrder(requests);
+  }
+
   streamInfo(streamId: string): Promise<StreamInfo | null> {
     return this.adapter.streamInfo(streamId);
   }

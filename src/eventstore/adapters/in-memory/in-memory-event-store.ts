@@ -1,5 +1,5 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
-import type { AppendRequest, AppendResult } from '../../append.js';
+import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
 import { storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
@@ -33,6 +33,10 @@ export class InMemoryEventStore implements EventStore {
   private readonly appendListeners = new AppendListeners();
   private readonly leases = new InProcessLeases();
   private readonly readModels: SqliteDatabase = new Database(':memory:');
+
+  appendInOrder(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    return appendOneAfterAnother((request) => this.append(request), requests);
+  }
 
   async append(request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;

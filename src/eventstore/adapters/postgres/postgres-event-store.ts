@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { AppendRequest, AppendResult } from '../../append.js';
+import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
 import { AppendListeners, StreamListeners } from '../../append-listeners.js';
 import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
@@ -159,6 +159,14 @@ export class PostgresEventStore implements EventStore {
       this.appendListeners.notify(result.position);
       return result;
     });
+  }
+
+  /**
+   * One append after another. Several appends in one transaction would break the gap-safe order (see
+   * the class comment: an append's INSERT must be its transaction's first write).
+   */
+  appendInOrder(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    return appendOneAfterAnother((request) => this.append(request), requests);
   }
 
   /** The events of `request` and, when it carries one, its snapshot (one statement either way). */

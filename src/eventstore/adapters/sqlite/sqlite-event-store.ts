@@ -224,6 +224,11 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** Every request joins the same group: one transaction in this order, one flush to disk. */
+  appendInOrder(requests: readonly AppendRequest[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    return Promise.allSettled(requests.map((request) => this.append(request)));
+  }
+
   /**
    * When the pending appends commit: at the next turn of the event loop, or, while a WAL flush runs
    * (or a checkpoint that commits wait for, see WalCheckpointSchedule), as soon as it ends.
