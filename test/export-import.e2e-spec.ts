@@ -116,6 +116,33 @@ describe('export and import', () => {
     await request(target.server).get('/queries/account/exp-2c').expect(404);
   });
 
+  it('refuses an interleaved stream at its first conflicting event: its later events stay out, the streams around it go in, in file order', async () => {
+    const takenId = exported[0].id;
+    const line = (aggregateId: string, version: number, id = newEventId()) => ({
+      id,
+      position: 0,
+      aggregateId,
+      aggregateType: 'BankAccount',
+      eventType: version === 1 ? 'AccountOpened' : 'MoneyDeposited',
+      data: version === 1 ? { initialBalance: 0 } : { amount: 1 },
+      metadata: { timestamp: T0 + version, version, schemaVersion: 1 },
+    });
+    // x1@1 x2@1 x3@1 x1@2 x2@2 x3@2 x1@3 x2@3 x3@3, where x2@2 carries an event id the target already holds.
+    const file = [1, 2, 3].flatMap((version) =>
+      ['x1', 'x2', 'x3'].map((stream) => line(stream, version, stream === 'x2' && version === 2 ? takenId : undefined)),
+    );
+    const head = await target.store.headPosition();
+
+    const response = await importing(target, ndjson(file)).expect(200);
+
+    expect(response.body).toMatchObject({ importedEvents: 7, importedStreams: 3, conflictCount: 1, conflicts: [{ aggregateId: 'x2' }] });
+    expect(response.body.conflicts[0].reason).toMatch(/already stored; its earlier events were imported/);
+    const appended = await target.store.readAll({ after: head, limit: 100 });
+    expect(appended.map((event) => `${event.aggregateId}@${event.metadata.version}`)).toEqual([
+      'x1@1', 'x2@1', 'x3@1', 'x1@2', 'x3@2', 'x1@3', 'x3@3',
+    ]);
+  });
+
   it.each<[string, (lines: object[]) => string, RegExp]>([
     ['a line that is not JSON', (lines) => `${ndjson(lines.slice(0, 2))}{"id":\n${ndjson(lines.slice(2))}`, /line 3/],
     ['an event without data', (lines) => ndjson([lines[0], { ...lines[1], data: undefined }]), /data must be a JSON object/],

@@ -8,6 +8,7 @@ import { ValidationFailedError } from '../../../common/errors/validation-failed.
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
 import { type ExportedEvent, parseExportedEvent } from './exported-event.js';
+import { ImportBatcher, type ImportBatchLimits, type ImportRun } from './import-batcher.js';
 import { ImportEventsCommand } from './import-events.command.js';
 import { IMPORT_PREPARATION, type ImportedEvent, type ImportPreparation } from './import-preparation.js';
 import type { ImportConflict, ImportReport } from './import-report.js';
@@ -15,8 +16,8 @@ import { LineTooLongError, ndjsonLines } from './ndjson-lines.js';
 
 /** The longest line (one exported event) an import takes. */
 const MAX_LINE_BYTES = 1024 * 1024;
-/** Most events of one append: a longer run of one stream's events is appended in parts. */
-const MAX_RUN = 500;
+/** Runs of at most 500 events; batches of at most 1,000 events and about 4 MB (one transaction on SQLite). */
+const BATCH_LIMITS: ImportBatchLimits = { runEvents: 500, batchEvents: 1000, batchChars: 4 * 1024 * 1024 };
 /** Refused streams listed in the report; the rest are only counted. */
 const CONFLICTS_LISTED = 100;
 
@@ -37,7 +38,8 @@ interface StreamOfImport {
  * expecting the stream to stand just before the first one: a stream that already holds those versions,
  * or an event id already stored, refuses that stream and nothing of it is appended (the other streams
  * are imported). Events are appended in the order of the file (consecutive events of one stream in one
- * append), so they keep their order across streams too, under new positions.
+ * append, a batch of appends in one `appendInOrder`: one transaction and one flush on SQLite), so they
+ * keep their order across streams too, under new positions.
  */
 @CommandHandler(ImportEventsCommand)
 export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand, ImportReport> {
@@ -77,44 +79,46 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     return streams;
   }
 
-  /** Appends the spooled events in file order, a run of consecutive events of one stream at a time. */
+  /** Appends the spooled events in file order, a batch of runs (consecutive events of one stream) at a time. */
   private async append(spool: AsyncIterable<Buffer | string>, streams: Map<string, StreamOfImport>): Promise<ImportReport> {
     const report: ImportReport = { importedEvents: 0, importedStreams: 0, conflictCount: 0, conflicts: [] };
-    let run: ExportedEvent[] = [];
+    const batcher = new ImportBatcher(BATCH_LIMITS);
     for await (const line of readLines(spool)) {
-      const event = parseExportedEvent(line.text) as ExportedEvent;
-      if (run.length === MAX_RUN || (run.length > 0 && run[0].streamId !== event.streamId)) {
-        await this.appendRun(run, streams, report);
-        run = [];
-      }
-      run.push(event);
+      const completed = batcher.add(parseExportedEvent(line.text) as ExportedEvent, line.text.length);
+      if (completed) await this.appendBatch(completed, streams, report);
     }
-    if (run.length > 0) await this.appendRun(run, streams, report);
+    for (const batch of batcher.finish()) await this.appendBatch(batch, streams, report);
     return report;
   }
 
-  /** One append: consecutive events of one stream. @throws a failure of the store that is not a conflict. */
-  private async appendRun(run: ExportedEvent[], streams: Map<string, StreamOfImport>, report: ImportReport): Promise<void> {
-    const { streamId, version: firstVersion } = run[0];
-    const stream = streams.get(streamId) as StreamOfImport;
-    if (stream.refused) return;
-    try {
-      await this.store.append({
-        streamId,
-        streamType: stream.type,
-        expectedVersion: firstVersion - 1,
+  /**
+   * The runs of streams not refused yet, in one `appendInOrder`; a run the store refuses refuses its
+   * stream. @throws a failure of the store that is not a conflict.
+   */
+  private async appendBatch(batch: ImportRun[], streams: Map<string, StreamOfImport>, report: ImportReport): Promise<void> {
+    const runs = batch.filter((run) => !(streams.get(run[0].streamId) as StreamOfImport).refused);
+    const outcomes = await this.store.appendInOrder(
+      runs.map((run) => ({
+        streamId: run[0].streamId,
+        streamType: (streams.get(run[0].streamId) as StreamOfImport).type,
+        expectedVersion: run[0].version - 1,
         events: run.map((exported) => exported.event),
-      });
-    } catch (error) {
-      const reason = conflictReason(error, firstVersion);
-      if (reason === null) throw error;
-      stream.refused = true;
-      addConflict(report, { aggregateId: streamId, reason: stream.imported ? `${reason}; its earlier events were imported` : reason });
-      return;
-    }
-    report.importedEvents += run.length;
-    if (!stream.imported) report.importedStreams++;
-    stream.imported = true;
+      })),
+    );
+    outcomes.forEach((outcome, index) => {
+      const run = runs[index];
+      const stream = streams.get(run[0].streamId) as StreamOfImport;
+      if (outcome.status === 'rejected') {
+        const reason = conflictReason(outcome.reason, run[0].version);
+        if (reason === null) throw outcome.reason;
+        stream.refused = true;
+        addConflict(report, { aggregateId: run[0].streamId, reason: stream.imported ? `${reason}; its earlier events were imported` : reason });
+        return;
+      }
+      report.importedEvents += run.length;
+      if (!stream.imported) report.importedStreams++;
+      stream.imported = true;
+    });
   }
 }
 
