@@ -70,6 +70,9 @@ export interface EventStore {
   /** Position of the newest event (0 for an empty store). */
   headPosition(): Promise<number>;
 
+  /** Which of `ids` are ids of stored events, in any order (import checks a file against the store). */
+  storedEventIds(ids: readonly string[]): Promise<string[]>;
+
   /** The newest snapshot of a stream at or below `maxVersion` (default: any), or null. */
   loadSnapshot(streamId: string, maxVersion?: number): Promise<Snapshot | null>;
 

@@ -216,6 +216,22 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
       });
     });
 
+    describe('storedEventIds', () => {
+      it('given stored events, when asking which of some ids are stored, then exactly the stored ones come back', async () => {
+        // given
+        const events = deposits(3);
+        await store.append(request('acc-1', NO_STREAM, events));
+        const unknown = [randomUUID(), "it's-not-a-uuid"];
+
+        // when
+        const stored = await store.storedEventIds([unknown[0], events[2].id, unknown[1], events[0].id]);
+
+        // then
+        expect([...stored].sort()).toEqual([events[0].id, events[2].id].sort());
+        expect(await store.storedEventIds([])).toEqual([]);
+      });
+    });
+
     describe('appendInOrder', () => {
       it('given several appends, when appended in order, then positions follow their order, a later one continues an earlier one, and refusals stop nothing else', async () => {
         // given

@@ -60,6 +60,10 @@ export class UpcastingEventStore implements EventStore {
     return this.adapter.headPosition();
   }
 
+  storedEventIds(ids: readonly string[]): Promise<string[]> {
+    return this.adapter.storedEventIds(ids);
+  }
+
   loadSnapshot(streamId: string, maxVersion?: number): Promise<Snapshot | null> {
     return this.adapter.loadSnapshot(streamId, maxVersion);
   }

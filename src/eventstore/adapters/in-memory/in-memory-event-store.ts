@@ -117,6 +117,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length;
   }
 
+  async storedEventIds(ids: readonly string[]): Promise<string[]> {
+    return ids.filter((id) => this.eventIds.has(id));
+  }
+
   async loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
     const candidates = (this.snapshots.get(streamId) ?? []).filter((snapshot) => snapshot.version <= maxVersion);
     return candidates.length === 0 ? null : structuredClone(candidates[candidates.length - 1]);

@@ -278,6 +278,13 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  storedEventIds(ids: readonly string[]): Promise<string[]> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::text[])', [ids]);
+      return rows.map((row) => row.id);
+    });
+  }
+
   loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<PgSnapshotRow>(

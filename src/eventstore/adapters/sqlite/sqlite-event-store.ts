@@ -175,6 +175,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT max(version) AS version FROM events WHERE stream_id = ? AND timestamp <= ?',
       ),
       head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
+      storedEventIds: db.prepare<[string], string>('SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))').pluck(),
       loadSnapshot: db.prepare<[string, number], SnapshotRow>(
         'SELECT * FROM snapshots WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT 1',
       ),
@@ -454,6 +455,10 @@ export class SqliteEventStore implements EventStore {
 
   headPosition(): Promise<number> {
     return this.readOnDisk(() => this.statements.head.get()?.position ?? 0);
+  }
+
+  storedEventIds(ids: readonly string[]): Promise<string[]> {
+    return this.readOnDisk(() => this.statements.storedEventIds.all(JSON.stringify(ids)));
   }
 
   loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
