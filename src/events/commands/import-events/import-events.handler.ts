@@ -18,6 +18,8 @@ import { LineTooLongError, ndjsonLines } from './ndjson-lines.js';
 const MAX_LINE_BYTES = 1024 * 1024;
 /** Runs of at most 500 events; batches of at most 1,000 events and about 4 MB (one transaction on SQLite). */
 const BATCH_LIMITS: ImportBatchLimits = { runEvents: 500, batchEvents: 1000, batchChars: 4 * 1024 * 1024 };
+/** Event ids of the file checked against the store in one query. */
+const IDS_CHECKED_AT_ONCE = 1000;
 /** Refused streams listed in the report; the rest are only counted. */
 const CONFLICTS_LISTED = 100;
 
@@ -34,10 +36,12 @@ interface StreamOfImport {
  * Imports an export in two passes over a spool file on disk, so an import of any size holds one batch in
  * memory. The first pass checks every line (shape, and each stream's versions consecutive) while it
  * spools; a bad line refuses the whole import with 400 VALIDATION_FAILED before anything is appended.
- * The second appends each stream's events with their ids, versions, timestamps and schema versions,
- * expecting the stream to stand just before the first one: a stream that already holds those versions,
- * or an event id already stored, refuses that stream and nothing of it is appended (the other streams
- * are imported). Events are appended in the order of the file (consecutive events of one stream in one
+ * It also refuses each stream holding an event id the store already has. The second appends each
+ * stream's events with their ids, versions, timestamps and schema versions, expecting the stream to
+ * stand just before the first one: a stream that already holds those versions is refused at its first
+ * append, so nothing of it is appended (the other streams are imported). Only a write to the stream
+ * during the import, or an event id repeated within the file, can refuse a stream after some of its
+ * events went in; the report says so. Events are appended in the order of the file (consecutive events of one stream in one
  * append, a batch of appends in one `appendInOrder`: one transaction and one flush on SQLite), so they
  * keep their order across streams too, under new positions.
  */
@@ -52,17 +56,37 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
     try {
       const spool = join(folder, 'events.ndjson');
-      const streams = await this.checkAndSpool(command.source, spool);
+      const report: ImportReport = { importedEvents: 0, importedStreams: 0, conflictCount: 0, conflicts: [] };
+      const streams = await this.checkAndSpool(command.source, spool, report);
       await this.preparation?.prepare(spooledEvents(spool));
-      return await this.append(createReadStream(spool), streams);
+      await this.append(createReadStream(spool), streams, report);
+      return report;
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   }
 
-  /** Writes every line to the spool once it passed the checks. @throws ValidationFailedError for the first bad line. */
-  private async checkAndSpool(source: AsyncIterable<Buffer | string>, spoolPath: string): Promise<Map<string, StreamOfImport>> {
+  /**
+   * Writes every line to the spool once it passed the checks, and refuses (in `report`) the streams
+   * holding an event id the store already has, so that nothing of them is appended.
+   * @throws ValidationFailedError for the first bad line.
+   */
+  private async checkAndSpool(source: AsyncIterable<Buffer | string>, spoolPath: string, report: ImportReport): Promise<Map<string, StreamOfImport>> {
     const streams = new Map<string, StreamOfImport>();
+    const store = this.store;
+    /** Event id → stream id, of the lines not yet checked against the store. */
+    let unchecked = new Map<string, string>();
+    async function refuseStoredIds(): Promise<void> {
+      const stored = unchecked.size === 0 ? [] : await store.storedEventIds([...unchecked.keys()]);
+      for (const id of stored) {
+        const streamId = unchecked.get(id) as string;
+        const stream = streams.get(streamId) as StreamOfImport;
+        if (stream.refused) continue;
+        stream.refused = true;
+        addConflict(report, { aggregateId: streamId, reason: new DuplicateEventIdError(streamId, id).message });
+      }
+      unchecked = new Map();
+    }
     async function* checkedLines(): AsyncGenerator<string> {
       for await (const line of readLines(source)) {
         const parsed = parseExportedEvent(line.text);
@@ -72,23 +96,25 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
             { field: `line ${line.number}`, problems },
           ]);
         }
+        const { event, streamId } = parsed as ExportedEvent;
+        unchecked.set(event.id, streamId);
+        if (unchecked.size === IDS_CHECKED_AT_ONCE) await refuseStoredIds();
         yield `${line.text}\n`;
       }
+      await refuseStoredIds();
     }
     await pipeline(checkedLines, createWriteStream(spoolPath));
     return streams;
   }
 
   /** Appends the spooled events in file order, a batch of runs (consecutive events of one stream) at a time. */
-  private async append(spool: AsyncIterable<Buffer | string>, streams: Map<string, StreamOfImport>): Promise<ImportReport> {
-    const report: ImportReport = { importedEvents: 0, importedStreams: 0, conflictCount: 0, conflicts: [] };
+  private async append(spool: AsyncIterable<Buffer | string>, streams: Map<string, StreamOfImport>, report: ImportReport): Promise<void> {
     const batcher = new ImportBatcher(BATCH_LIMITS);
     for await (const line of readLines(spool)) {
       const completed = batcher.add(parseExportedEvent(line.text) as ExportedEvent, line.text.length);
       if (completed) await this.appendBatch(completed, streams, report);
     }
     for (const batch of batcher.finish()) await this.appendBatch(batch, streams, report);
-    return report;
   }
 
   /**
