@@ -1,4 +1,5 @@
 import type { AppendRequest, AppendResult } from './append.js';
+import type { EventLocation } from './event-location.js';
 import type { StoredEvent } from './event-envelope.js';
 import type { IdempotencyRecord } from './idempotency-record.js';
 import type { ProjectionCheckpoint, ProjectionCommit } from './projection-checkpoint.js';
@@ -70,8 +71,8 @@ export interface EventStore {
   /** Position of the newest event (0 for an empty store). */
   headPosition(): Promise<number>;
 
-  /** Which of `ids` are ids of stored events, in any order (import checks a file against the store). */
-  storedEventIds(ids: readonly string[]): Promise<string[]>;
+  /** Where the stored events among `ids` are, in any order; unknown ids are left out (import checks a file with it). */
+  locateEvents(ids: readonly string[]): Promise<EventLocation[]>;
 
   /** The newest snapshot of a stream at or below `maxVersion` (default: any), or null. */
   loadSnapshot(streamId: string, maxVersion?: number): Promise<Snapshot | null>;

@@ -1,5 +1,6 @@
 export * from './append.js';
 export * from './event-envelope.js';
+export * from './event-location.js';
 export * from './event-store.errors.js';
 export * from './event-store.module.js';
 export * from './event-store.options.js';

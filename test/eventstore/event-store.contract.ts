@@ -216,19 +216,26 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
       });
     });
 
-    describe('storedEventIds', () => {
-      it('given stored events, when asking which of some ids are stored, then exactly the stored ones come back', async () => {
+    describe('locateEvents', () => {
+      it('given stored events, when locating some ids, then the stored ones come back with their stream and version', async () => {
         // given
-        const events = deposits(3);
-        await store.append(request('acc-1', NO_STREAM, events));
-        const unknown = [randomUUID(), "it's-not-a-uuid"];
+        const first = deposits(3);
+        const second = deposits(1, 4);
+        await store.append(request('acc-1', NO_STREAM, first));
+        await store.append(request('acc-2', NO_STREAM, second));
 
         // when
-        const stored = await store.storedEventIds([unknown[0], events[2].id, unknown[1], events[0].id]);
+        const found = await store.locateEvents([randomUUID(), first[2].id, "it's-not-a-uuid", second[0].id, first[0].id]);
 
         // then
-        expect([...stored].sort()).toEqual([events[0].id, events[2].id].sort());
-        expect(await store.storedEventIds([])).toEqual([]);
+        expect([...found].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [
+            { id: first[0].id, streamId: 'acc-1', version: 1 },
+            { id: first[2].id, streamId: 'acc-1', version: 3 },
+            { id: second[0].id, streamId: 'acc-2', version: 1 },
+          ].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+        expect(await store.locateEvents([])).toEqual([]);
       });
     });
 

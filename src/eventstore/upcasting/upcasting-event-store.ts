@@ -1,3 +1,4 @@
+import type { EventLocation } from '../event-location.js';
 import type { AppendRequest, AppendResult } from '../append.js';
 import type { StoredEvent } from '../event-envelope.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port.js';
@@ -60,8 +61,8 @@ export class UpcastingEventStore implements EventStore {
     return this.adapter.headPosition();
   }
 
-  storedEventIds(ids: readonly string[]): Promise<string[]> {
-    return this.adapter.storedEventIds(ids);
+  locateEvents(ids: readonly string[]): Promise<EventLocation[]> {
+    return this.adapter.locateEvents(ids);
   }
 
   loadSnapshot(streamId: string, maxVersion?: number): Promise<Snapshot | null> {

@@ -1,3 +1,4 @@
+import type { EventLocation } from '../../event-location.js';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
@@ -25,7 +26,7 @@ export class InMemoryEventStore implements EventStore {
   readonly dialect = 'sqlite' as const;
   /** The global log; an event's position is its index + 1. */
   private readonly log: StoredEvent[] = [];
-  private readonly eventIds = new Set<string>();
+  private readonly eventsById = new Map<string, StoredEvent>();
   private readonly streams = new Map<string, { info: StreamInfo; events: StoredEvent[] }>();
   private readonly snapshots = new Map<string, Snapshot[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -49,7 +50,7 @@ export class InMemoryEventStore implements EventStore {
     }
     const ids = new Set<string>();
     for (const { id } of events) {
-      if (this.eventIds.has(id) || ids.has(id)) throw new DuplicateEventIdError(streamId, id);
+      if (this.eventsById.has(id) || ids.has(id)) throw new DuplicateEventIdError(streamId, id);
       ids.add(id);
     }
     const stored = events.map((event, index) =>
@@ -64,7 +65,7 @@ export class InMemoryEventStore implements EventStore {
     target.info.version = version;
     this.streams.set(streamId, target);
     this.log.push(...stored);
-    for (const id of ids) this.eventIds.add(id);
+    for (const event of stored) this.eventsById.set(event.id, event);
     if (idempotency) this.idempotency.set(idempotency.key, structuredClone(idempotency));
     if (request.snapshot) await this.saveSnapshot(request.snapshot);
     this.appendListeners.notify(result.position);
@@ -117,8 +118,11 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length;
   }
 
-  async storedEventIds(ids: readonly string[]): Promise<string[]> {
-    return ids.filter((id) => this.eventIds.has(id));
+  async locateEvents(ids: readonly string[]): Promise<EventLocation[]> {
+    return ids.flatMap((id) => {
+      const event = this.eventsById.get(id);
+      return event ? [{ id, streamId: event.aggregateId, version: event.metadata.version }] : [];
+    });
   }
 
   async loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {

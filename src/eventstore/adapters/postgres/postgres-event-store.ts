@@ -1,3 +1,4 @@
+import type { EventLocation } from '../../event-location.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
@@ -278,10 +279,12 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  storedEventIds(ids: readonly string[]): Promise<string[]> {
+  locateEvents(ids: readonly string[]): Promise<EventLocation[]> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::text[])', [ids]);
-      return rows.map((row) => row.id);
+      const { rows } = await this.pool.query<EventLocation>('SELECT id, stream_id AS "streamId", version FROM events WHERE id = ANY($1::text[])', [
+        ids,
+      ]);
+      return rows;
     });
   }
 

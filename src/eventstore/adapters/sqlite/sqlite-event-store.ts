@@ -1,3 +1,4 @@
+import type { EventLocation } from '../../event-location.js';
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -175,7 +176,9 @@ export class SqliteEventStore implements EventStore {
         'SELECT max(version) AS version FROM events WHERE stream_id = ? AND timestamp <= ?',
       ),
       head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
-      storedEventIds: db.prepare<[string], string>('SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))').pluck(),
+      locateEvents: db.prepare<[string], EventLocation>(
+        'SELECT id, stream_id AS streamId, version FROM events WHERE id IN (SELECT value FROM json_each(?))',
+      ),
       loadSnapshot: db.prepare<[string, number], SnapshotRow>(
         'SELECT * FROM snapshots WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT 1',
       ),
@@ -457,8 +460,8 @@ export class SqliteEventStore implements EventStore {
     return this.readOnDisk(() => this.statements.head.get()?.position ?? 0);
   }
 
-  storedEventIds(ids: readonly string[]): Promise<string[]> {
-    return this.readOnDisk(() => this.statements.storedEventIds.all(JSON.stringify(ids)));
+  locateEvents(ids: readonly string[]): Promise<EventLocation[]> {
+    return this.readOnDisk(() => this.statements.locateEvents.all(JSON.stringify(ids)));
   }
 
   loadSnapshot(streamId: string, maxVersion = Number.MAX_SAFE_INTEGER): Promise<Snapshot | null> {
