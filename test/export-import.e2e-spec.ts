@@ -71,7 +71,7 @@ describe('export and import', () => {
 
   it('imports an export into another store: same ids, versions, timestamps, data and metadata; same accounts', async () => {
     const response = await importing(target, ndjson(exported)).expect(200);
-    expect(response.body).toEqual({ importedEvents: 8, importedStreams: 3, conflictCount: 0, conflicts: [] });
+    expect(response.body).toEqual({ importedEvents: 8, importedStreams: 3, alreadyStoredEvents: 0, conflictCount: 0, conflicts: [] });
 
     const imported = await exportOf(target);
     expect(imported.map(withoutPosition)).toEqual(exported.map(withoutPosition));
@@ -90,20 +90,49 @@ describe('export and import', () => {
     expect(deposit.body).toMatchObject({ version: 4, balance: 51.1 });
   });
 
-  it('refuses a stream whose versions are already stored, appending nothing of it, and imports the rest', async () => {
+  it('given the same export again, appends nothing and reports its events as stored already', async () => {
     const head = await target.store.headPosition();
     const again = await importing(target, ndjson(exported)).expect(200);
-    expect(again.body).toMatchObject({ importedEvents: 0, importedStreams: 0, conflictCount: 3 });
-    expect(again.body.conflicts.map((conflict: { aggregateId: string }) => conflict.aggregateId).sort()).toEqual(['exp-1', 'exp-2', 'exp-3']);
-    expect(again.body.conflicts[0].reason).toMatch(/^Event id .+ is already stored$/);
+    expect(again.body).toEqual({ importedEvents: 0, importedStreams: 0, alreadyStoredEvents: 8, conflictCount: 0, conflicts: [] });
     expect(await target.store.headPosition()).toBe(head);
+  });
 
-    // One new stream next to a conflicting one: the new one is imported.
+  it('given an export sent again with more events, appends only the events after the stored ones', async () => {
+    const more = await createTestApp({ adminToken: ADMIN_TOKEN });
+    try {
+      await importing(more, ndjson(exported.slice(0, 5))).expect(200);
+      const head = await more.store.headPosition();
+      const response = await importing(more, ndjson(exported)).expect(200);
+      expect(response.body).toEqual({ importedEvents: 3, importedStreams: 2, alreadyStoredEvents: 5, conflictCount: 0, conflicts: [] });
+      const appended = await more.store.readAll({ after: head, limit: 100 });
+      expect(appended.map((event) => event.id)).toEqual(exported.slice(5).map((event) => event.id));
+      const all = await exportOf(more);
+      expect(all.map(withoutPosition)).toEqual(exported.map(withoutPosition));
+    } finally {
+      await more.close();
+    }
+  });
+
+  it('refuses a stream that holds other events at the versions of the file, appending nothing of it, and imports the rest', async () => {
+    const head = await target.store.headPosition();
+    const rewritten = exported.filter((event) => event.aggregateId === 'exp-1').map((event) => ({ ...event, id: newEventId() }));
     const fresh = exported.filter((event) => event.aggregateId === 'exp-2').map((event) => ({ ...event, id: newEventId(), aggregateId: 'exp-2b' }));
-    const mixed = await importing(target, ndjson([...exported.filter((event) => event.aggregateId === 'exp-1'), ...fresh])).expect(200);
-    expect(mixed.body).toMatchObject({ importedEvents: 2, importedStreams: 1, conflictCount: 1, conflicts: [{ aggregateId: 'exp-1' }] });
+    const mixed = await importing(target, ndjson([...rewritten, ...fresh])).expect(200);
+    expect(mixed.body).toMatchObject({ importedEvents: 2, importedStreams: 1, alreadyStoredEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-1' }] });
+    expect(mixed.body.conflicts[0].reason).toMatch(/^the stream is at version 4, and the import continues it from version 1$/);
+    const appended = await target.store.readAll({ after: head, limit: 100 });
+    expect(appended.map((event) => event.aggregateId)).toEqual(['exp-2b', 'exp-2b']);
     const account = await request(target.server).get('/queries/account/exp-2b').expect(200);
     expect(account.body).toMatchObject({ version: 2, balance: 0.2 });
+  });
+
+  it('refuses a stream whose stored events are not its first ones in the file', async () => {
+    const head = await target.store.headPosition();
+    const stream = exported.filter((event) => event.aggregateId === 'exp-3');
+    const response = await importing(target, ndjson([{ ...stream[0], id: newEventId() }, ...stream.slice(1)])).expect(200);
+    expect(response.body).toMatchObject({ importedEvents: 0, alreadyStoredEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-3' }] });
+    expect(response.body.conflicts[0].reason).toBe('2 of its events are stored already, but not its first 2 in the file');
+    expect(await target.store.headPosition()).toBe(head);
   });
 
   it('refuses a stream carrying an event id already stored elsewhere', async () => {
@@ -135,9 +164,9 @@ describe('export and import', () => {
 
     const response = await importing(target, ndjson(file)).expect(200);
 
-    expect(response.body).toMatchObject({ importedEvents: 6, importedStreams: 2, conflictCount: 2 });
+    expect(response.body).toMatchObject({ importedEvents: 6, importedStreams: 2, alreadyStoredEvents: 0, conflictCount: 2 });
     expect(response.body.conflicts).toEqual([
-      { aggregateId: 'x2', reason: `Event id ${storedId} is already stored` },
+      { aggregateId: 'x2', reason: `Event id ${storedId} is already stored, as version 1 of stream exp-1` },
       { aggregateId: 'x3', reason: expect.stringMatching(/is already stored; its earlier events were imported$/) },
     ]);
     const appended = await target.store.readAll({ after: head, limit: 100 });

@@ -114,8 +114,10 @@ export class EventsController {
     description:
       'Appends the events of an export (`application/x-ndjson`, one event per line) keeping their ids, stream versions, ' +
       'timestamps and schema versions; they get new positions. Every line is checked first: a bad line refuses the whole ' +
-      'import (400) before anything is appended. A stream is refused, nothing of it appended, when the store already ' +
-      'holds its versions or one of its event ids; the other streams are imported and the refusals listed. Refused ' +
+      'import (400) before anything is appended. Events stored already as they are (same id, stream and version: an ' +
+      'import sent again) are skipped and their stream continued. A stream is refused, nothing of it appended, when the ' +
+      'store holds other events at its versions or one of its event ids elsewhere; the other streams are imported and ' +
+      'the refusals listed. Refused ' +
       '(401) unless the service runs with ADMIN_TOKEN, and then only with that token.',
   })
   @ApiConsumes('application/x-ndjson')

@@ -15,6 +15,13 @@ export class ImportEventsResponseDto {
   @ApiProperty({ type: 'integer', description: 'Streams that received events', example: 100 })
   importedStreams: number;
 
+  @ApiProperty({
+    type: 'integer',
+    description: 'Events of the file stored already as they are (same id, stream and version), as when an import is sent again: not appended again',
+    example: 0,
+  })
+  alreadyStoredEvents: number;
+
   @ApiProperty({ type: 'integer', description: 'Streams refused (nothing of them appended)', example: 1 })
   conflictCount: number;
 

@@ -8,6 +8,8 @@ export interface ImportConflict {
 export interface ImportReport {
   importedEvents: number;
   importedStreams: number;
+  /** Events of the file that were stored already, as they are (an import sent again): not appended again. */
+  alreadyStoredEvents: number;
   /** How many streams were refused. */
   conflictCount: number;
   /** The first refused streams (at most 100). */
