@@ -2,7 +2,9 @@
 // Writes an export of IMPORT_EVENTS events (default 20,000) over IMPORT_STREAMS accounts (default 1,000),
 // interleaved as a busy service's log is (each account's events spread through the file, runs of one
 // event), then imports it into each build given, one after the other on a fresh SQLite file, and prints
-// events per second. Give two builds to compare them in the same minutes.
+// events per second. Give two builds to compare them in the same minutes. IMPORT_TRANSFERS=1 makes every
+// event after an account's opening a leg of a transfer (a withdrawal to the next account, or a deposit
+// from the previous one), whose key the import records before appending.
 // Usage: npm run build && node bench/diag/import-rate.mjs [<main.js> ...]   (default dist/main.js)
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EVENTS = Number(process.env.IMPORT_EVENTS ?? 20_000);
 const STREAMS = Number(process.env.IMPORT_STREAMS ?? 1_000);
+const TRANSFERS = process.env.IMPORT_TRANSFERS === '1';
 const ADMIN_TOKEN = 'import-rate-admin';
 const mains = process.argv.length > 2 ? process.argv.slice(2) : [path.join(ROOT, 'dist', 'main.js')];
 
@@ -30,8 +33,8 @@ function exportFile(folder) {
         position: index + 1,
         aggregateId: `acc-${stream + 1}`,
         aggregateType: 'BankAccount',
-        eventType: version === 1 ? 'AccountOpened' : 'MoneyDeposited',
-        data: version === 1 ? { initialBalance: 0 } : { amount: 1 },
+        eventType: version === 1 ? 'AccountOpened' : TRANSFERS && version % 2 === 0 ? 'MoneyWithdrawn' : 'MoneyDeposited',
+        data: version === 1 ? { initialBalance: 1_000_000 } : TRANSFERS ? transferLeg(stream, version) : { amount: 1 },
         metadata: { timestamp: 1_700_000_000_000 + index, version, schemaVersion: 1 },
       }),
     );
@@ -39,6 +42,13 @@ function exportFile(folder) {
   const file = path.join(folder, 'export.ndjson');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
+}
+
+/** The data of a transfer leg: even versions withdraw to the next account, odd ones deposit from the previous. */
+function transferLeg(stream, version) {
+  if (version % 2 === 0) return { amount: 1, transferId: `t-${stream}-${version}`, toAccountId: `acc-${((stream + 1) % STREAMS) + 1}` };
+  const from = (stream + STREAMS - 1) % STREAMS;
+  return { amount: 1, transferId: `t-${from}-${version - 1}`, fromAccountId: `acc-${from + 1}` };
 }
 
 async function freePort() {
@@ -83,7 +93,7 @@ async function importInto(main, file) {
 const folder = mkdtempSync(path.join(os.tmpdir(), 'import-export-'));
 try {
   const file = exportFile(folder);
-  console.log(`${EVENTS} events over ${STREAMS} streams, interleaved`);
+  console.log(`${EVENTS} events over ${STREAMS} streams, interleaved${TRANSFERS ? ', transfer legs' : ''}`);
   for (const main of mains) {
     const seconds = await importInto(main, file);
     console.log(`${path.relative(ROOT, main) || main}: ${seconds.toFixed(2)} s, ${Math.round(EVENTS / seconds)} events/s`);
