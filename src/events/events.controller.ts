@@ -133,6 +133,7 @@ export class EventsController {
     example: {
       importedEvents: 11,
       importedStreams: 2,
+      alreadyStoredEvents: 0,
       conflictCount: 1,
       conflicts: [{ aggregateId: 'acc-123', reason: 'the stream is at version 4, and the import continues it from version 1' }],
     },
