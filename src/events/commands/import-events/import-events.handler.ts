@@ -52,12 +52,11 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
     try {
       const spool = join(folder, 'events.ndjson');
-      const report: ImportReport = { importedEvents: 0, importedStreams: 0, alreadyStoredEvents: 0, conflictCount: 0, conflicts: [] };
-      const streams = new StreamsOfImport(report);
+      const streams = new StreamsOfImport();
       await this.checkAndSpool(command.source, spool, streams);
       await this.preparation?.prepare(spooledEvents(spool));
-      await this.append(createReadStream(spool), streams, report);
-      return report;
+      await this.append(createReadStream(spool), streams);
+      return streams.report;
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -96,28 +95,21 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
   }
 
   /** Appends the spooled events in file order, a batch of runs (consecutive events of one stream) at a time. */
-  private async append(spool: AsyncIterable<Buffer | string>, streams: StreamsOfImport, report: ImportReport): Promise<void> {
+  private async append(spool: AsyncIterable<Buffer | string>, streams: StreamsOfImport): Promise<void> {
     const batcher = new ImportBatcher(BATCH_LIMITS);
     for await (const line of readLines(spool)) {
       const completed = batcher.add(parseExportedEvent(line.text) as ExportedEvent, line.text.length);
-      if (completed) await this.appendBatch(completed, streams, report);
+      if (completed) await this.appendBatch(completed, streams);
     }
-    for (const batch of batcher.finish()) await this.appendBatch(batch, streams, report);
+    for (const batch of batcher.finish()) await this.appendBatch(batch, streams);
   }
 
   /**
    * The events of the batch that are not stored yet, of streams not refused, in one `appendInOrder`; a
    * run the store refuses refuses its stream. @throws a failure of the store that is not a conflict.
    */
-  private async appendBatch(batch: ImportRun[], streams: StreamsOfImport, report: ImportReport): Promise<void> {
-    const runs: ImportRun[] = [];
-    for (const run of batch) {
-      const stream = streams.get(run[0].streamId);
-      if (stream.refused) continue;
-      const rest = run.filter((exported) => exported.version > stream.storedThrough);
-      report.alreadyStoredEvents += run.length - rest.length;
-      if (rest.length > 0) runs.push(rest);
-    }
+  private async appendBatch(batch: ImportRun[], streams: StreamsOfImport): Promise<void> {
+    const runs = batch.map((run) => streams.toAppend(run)).filter((run): run is ImportRun => run !== null);
     const outcomes = await this.store.appendInOrder(
       runs.map((run) => ({
         streamId: run[0].streamId,
@@ -128,16 +120,10 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     );
     outcomes.forEach((outcome, index) => {
       const run = runs[index];
-      const stream = streams.get(run[0].streamId);
-      if (outcome.status === 'rejected') {
-        const reason = conflictReason(outcome.reason, run[0].version);
-        if (reason === null) throw outcome.reason;
-        streams.refuse(run[0].streamId, reason);
-        return;
-      }
-      report.importedEvents += run.length;
-      if (!stream.imported) report.importedStreams++;
-      stream.imported = true;
+      if (outcome.status === 'fulfilled') return streams.appended(run);
+      const reason = conflictReason(outcome.reason, run[0].version);
+      if (reason === null) throw outcome.reason;
+      streams.refuse(run[0].streamId, reason);
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { EventLocation } from '../../../eventstore/event-location.js';
 import type { ExportedEvent } from './exported-event.js';
+import type { ImportRun } from './import-batcher.js';
 import type { ImportReport } from './import-report.js';
 
 /** Refused streams listed in the report; the rest are only counted. */
@@ -21,14 +22,13 @@ export interface StreamOfImport {
 }
 
 /**
- * The streams of an import file and what the import decided about each. An import sent again (after an
+ * The streams of an import file, what the import decided about each, and its report. An import sent again (after an
  * interruption, or twice) finds a first part of a stream's events stored as they are in the file: it
  * continues after them. An event id stored anywhere else refuses the stream.
  */
 export class StreamsOfImport {
   private readonly streams = new Map<string, StreamOfImport>();
-
-  constructor(private readonly report: ImportReport) {}
+  readonly report: ImportReport = { importedEvents: 0, importedStreams: 0, alreadyStoredEvents: 0, conflictCount: 0, conflicts: [] };
 
   get(streamId: string): StreamOfImport {
     return this.streams.get(streamId) as StreamOfImport;
@@ -81,6 +81,23 @@ export class StreamsOfImport {
       if (stream.refused || stream.alreadyStored === stream.storedThrough - stream.firstVersion + 1) continue;
       this.refuse(streamId, `${stream.alreadyStored} of its events are stored already, but not its first ${stream.alreadyStored} in the file`);
     }
+  }
+
+  /** What of `run` is to be appended: none of a refused stream, and only the events after those stored already. */
+  toAppend(run: ImportRun): ImportRun | null {
+    const stream = this.get(run[0].streamId);
+    if (stream.refused) return null;
+    const rest = run.filter((exported) => exported.version > stream.storedThrough);
+    this.report.alreadyStoredEvents += run.length - rest.length;
+    return rest.length > 0 ? rest : null;
+  }
+
+  /** The store appended `run`. */
+  appended(run: ImportRun): void {
+    const stream = this.get(run[0].streamId);
+    this.report.importedEvents += run.length;
+    if (!stream.imported) this.report.importedStreams++;
+    stream.imported = true;
   }
 
   /** Refuses the stream: nothing more of it is appended, and the report lists it. */
