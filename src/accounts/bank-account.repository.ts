@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppendResult, PendingIdempotencyRecord } from '../eventstore/append.js';
-import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
 import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from './accounts.options.js';
 import { BankAccount } from './domain/bank-account.aggregate.js';
 import { BANK_ACCOUNT_STATE_SCHEMA_VERSION, type BankAccountState } from './domain/bank-account-state.js';
-import type { AccountEvent } from './domain/events/account-event.js';
 import { ACCOUNT_EVENT_CLASSES } from './domain/events/account-event-registry.js';
-import { toNewEvent } from '../common/domain/domain-event.js';
+import { toDomainEvent, toNewEvent } from '../common/domain/domain-event.js';
 import type { CommandContext } from '../common/command-context.js';
 
 /** Loads BankAccounts from the store (latest snapshot + newer events) and appends their new events. */
@@ -35,7 +33,7 @@ export class BankAccountRepository {
     return BankAccount.rehydrate(
       accountId,
       usable ? { state: usable.state as unknown as BankAccountState, version: usable.version } : null,
-      history.map(toAccountEvent),
+      history.map((stored) => toDomainEvent(ACCOUNT_EVENT_CLASSES, accountId, stored)),
     );
   }
 
@@ -68,11 +66,4 @@ export class BankAccountRepository {
         : undefined,
     });
   }
-}
-
-/** Rebuilds a domain event from its stored form. */
-export function toAccountEvent(stored: StoredEvent): AccountEvent {
-  const type = ACCOUNT_EVENT_CLASSES.get(stored.eventType);
-  if (!type) throw new Error(`Unknown BankAccount event type ${stored.eventType} at position ${stored.position}`);
-  return type.fromData(stored.aggregateId, stored.data, stored.metadata.timestamp);
 }

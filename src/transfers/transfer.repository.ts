@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { CommandContext } from '../common/command-context.js';
 import { WrongExpectedVersionError } from '../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
-import { toNewEvent } from '../common/domain/domain-event.js';
+import { toDomainEvent, toNewEvent } from '../common/domain/domain-event.js';
 import { TRANSFER_EVENT_CLASSES } from './domain/events/transfer-event-registry.js';
 import { Transfer } from './domain/transfer.aggregate.js';
 
@@ -28,14 +28,7 @@ export class TransferRepository {
   async load(transferId: string): Promise<Transfer | null> {
     const stored = await this.store.readStream(TransferRepository.streamIdOf(transferId));
     if (stored.length === 0) return null;
-    return Transfer.rehydrate(
-      transferId,
-      stored.map((event) => {
-        const type = TRANSFER_EVENT_CLASSES.get(event.eventType);
-        if (!type) throw new Error(`Unknown Transfer event type ${event.eventType} at position ${event.position}`);
-        return type.fromData(transferId, event.data, event.metadata.timestamp);
-      }),
-    );
+    return Transfer.rehydrate(transferId, stored.map((event) => toDomainEvent(TRANSFER_EVENT_CLASSES, transferId, event)));
   }
 
   /** Starts the transfer's stream, unless it exists (whoever records it first wins; the record is the same). */

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../command-context.js';
-import type { NewEvent } from '../../eventstore/event-envelope.js';
+import type { NewEvent, StoredEvent } from '../../eventstore/event-envelope.js';
 import { newEventId } from '../../eventstore/event-id.js';
 
 /** What every event of an aggregate offers the store: its time and its stored `data`. */
@@ -36,4 +36,18 @@ export function toNewEvent(event: DomainEvent, context: CommandContext): NewEven
     correlationId: context.correlationId,
     causationId: context.commandId,
   };
+}
+
+/**
+ * The domain event a stored event is, by its type in `classes` (an aggregate's registry), for the
+ * aggregate `aggregateId`. @throws Error for a type the aggregate does not know.
+ */
+export function toDomainEvent<E extends DomainEvent>(
+  classes: ReadonlyMap<string, DomainEventClass<E>>,
+  aggregateId: string,
+  stored: StoredEvent,
+): E {
+  const type = classes.get(stored.eventType);
+  if (!type) throw new Error(`Unknown ${stored.aggregateType} event type ${stored.eventType} at position ${stored.position}`);
+  return type.fromData(aggregateId, stored.data, stored.metadata.timestamp);
 }
