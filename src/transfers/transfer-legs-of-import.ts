@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock/clock.js';
-import { IdempotencyKeyTakenError } from '../eventstore/event-store.errors.js';
+import { saveIdempotencyRecordOnce } from '../common/idempotency/save-idempotency-record-once.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
 import type { ImportedEvent, ImportPreparation } from '../events/commands/import-events/import-preparation.js';
 import { legKey, type TransferLegEvent, transferFingerprint, transferLegOf } from './transfer-legs.js';
@@ -36,18 +36,14 @@ export class TransferLegsOfImport implements ImportPreparation {
     await Promise.all(recording);
   }
 
-  private async record(leg: TransferLegEvent): Promise<void> {
-    try {
-      await this.store.saveIdempotencyRecord({
-        key: legKey(leg.transferId, leg.leg),
-        fingerprint: fingerprintOf(leg),
-        statusCode: 200,
-        body: { transferId: leg.transferId, imported: true },
-        createdAt: this.clock.now(),
-      });
-    } catch (error) {
-      if (!(error instanceof IdempotencyKeyTakenError)) throw error;
-    }
+  private record(leg: TransferLegEvent): Promise<void> {
+    return saveIdempotencyRecordOnce(this.store, {
+      key: legKey(leg.transferId, leg.leg),
+      fingerprint: fingerprintOf(leg),
+      statusCode: 200,
+      body: { transferId: leg.transferId, imported: true },
+      createdAt: this.clock.now(),
+    });
   }
 }
 

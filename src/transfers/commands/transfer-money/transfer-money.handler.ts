@@ -7,6 +7,7 @@ import { IdempotencyKeyTakenError } from '../../../eventstore/event-store.errors
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
 import { newEventId } from '../../../eventstore/event-id.js';
 import type { IdempotencyRecord } from '../../../eventstore/idempotency-record.js';
+import { saveIdempotencyRecordOnce } from '../../../common/idempotency/save-idempotency-record-once.js';
 import { SameAccountError } from '../../domain/errors/same-account.error.js';
 import { TransferIdReusedError } from '../../domain/errors/transfer-id-reused.error.js';
 import { Transfer } from '../../domain/transfer.aggregate.js';
@@ -71,11 +72,7 @@ export class TransferMoneyHandler implements ICommandHandler<TransferMoneyComman
   }
 
   /** The client's Idempotency-Key answers the first response from now on (IdempotencyGate replays it). */
-  private async rememberClientKey(idempotency: { key: string; fingerprint: string }, accepted: TransferAccepted): Promise<void> {
-    try {
-      await this.store.saveIdempotencyRecord({ ...idempotency, statusCode: 202, body: accepted, createdAt: this.clock.now() });
-    } catch (error) {
-      if (!(error instanceof IdempotencyKeyTakenError)) throw error;
-    }
+  private rememberClientKey(idempotency: { key: string; fingerprint: string }, accepted: TransferAccepted): Promise<void> {
+    return saveIdempotencyRecordOnce(this.store, { ...idempotency, statusCode: 202, body: accepted, createdAt: this.clock.now() });
   }
 }
