@@ -3,7 +3,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
-import { jsonBodyParser, requireJsonCommands } from './common/http/body-parsing.middleware.js';
+import { jsonBodyParser, requireBodyTypes } from './common/http/body-parsing.middleware.js';
+import { EVENTS_BODY_TYPES } from './events/events.controller.js';
 import { answerClientErrorsAsJson } from './common/http/client-errors.js';
 import { assignRequestId } from './common/http/request-id.middleware.js';
 import { accessLog } from './operations/logging/access-log.middleware.js';
@@ -24,7 +25,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   app.use(assignRequestId);
   app.use(accessLog(() => PinoLogger.root));
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, frameguard: { action: 'deny' } }));
-  app.use(requireJsonCommands);
+  app.use(requireBodyTypes(EVENTS_BODY_TYPES));
   app.use(jsonBodyParser(config.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -27,6 +27,9 @@ const NDJSON_EXAMPLE = ACCOUNT_EVENTS_EXAMPLE.slice(0, 2)
   .map((event) => JSON.stringify(event))
   .join('\n');
 
+/** The routes of this controller whose body is not JSON: the import takes an export's NDJSON, streamed. */
+export const EVENTS_BODY_TYPES: Readonly<Record<string, string>> = { '/events/import': 'application/x-ndjson' };
+
 /** Default of EventsModuleOptions.sseHeartbeatMs. */
 const SSE_HEARTBEAT_MS = 15_000;
 

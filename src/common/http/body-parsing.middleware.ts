@@ -84,22 +84,24 @@ function structuralProblemIn(body: object): { kind: 'forbidden' | 'too-deep'; fi
   return null;
 }
 
-/** The one POST route whose body is NDJSON (streamed to its handler, never parsed here). */
-const NDJSON_ROUTE = '/events/import';
-
-/** Every POST takes a JSON body, except the import's NDJSON: another content type is 415. */
-export function requireJsonCommands(request: Request, response: Response, next: NextFunction): void {
-  if (request.method !== 'POST') return next();
-  const ndjson = request.path === NDJSON_ROUTE;
-  if (!request.is(ndjson ? 'application/x-ndjson' : 'application/json')) {
-    const body = errorBody(
-      'UNSUPPORTED_MEDIA_TYPE',
-      ndjson
-        ? 'POST /events/import takes exported events: send Content-Type: application/x-ndjson'
-        : 'POST requests take a JSON body: send Content-Type: application/json',
-    );
-    response.status(body.statusCode).json(body);
-    return;
-  }
-  next();
+/**
+ * Every POST takes a JSON body, except the routes of `otherBodyTypes` (path → the content type they
+ * take, a body streamed to its handler and never parsed here): another content type is 415.
+ */
+export function requireBodyTypes(otherBodyTypes: Readonly<Record<string, string>> = {}): (request: Request, response: Response, next: NextFunction) => void {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (request.method !== 'POST') return next();
+    const other = otherBodyTypes[request.path];
+    if (!request.is(other ?? 'application/json')) {
+      const body = errorBody(
+        'UNSUPPORTED_MEDIA_TYPE',
+        other
+          ? `POST ${request.path} takes ${other}: send Content-Type: ${other}`
+          : 'POST requests take a JSON body: send Content-Type: application/json',
+      );
+      response.status(body.statusCode).json(body);
+      return;
+    }
+    next();
+  };
 }
