@@ -1,6 +1,6 @@
-import type { EventLocation } from '../event-location.js';
 import type { AppendRequest, AppendResult } from '../append.js';
 import type { StoredEvent } from '../event-envelope.js';
+import type { EventLocation } from '../event-location.js';
 import type { EventStore, ReadAllOptions, ReadStreamOptions } from '../event-store.port.js';
 import type { IdempotencyRecord } from '../idempotency-record.js';
 import type { ProjectionCheckpoint, ProjectionCommit } from '../projection-checkpoint.js';

@@ -1,10 +1,10 @@
-import type { EventLocation } from '../../event-location.js';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
 import { AppendListeners } from '../../append-listeners.js';
 import { storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
+import type { EventLocation } from '../../event-location.js';
 import {
   DuplicateEventIdError,
   IdempotencyKeyTakenError,

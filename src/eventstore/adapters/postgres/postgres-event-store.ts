@@ -1,10 +1,10 @@
-import type { EventLocation } from '../../event-location.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type AppendRequest, type AppendResult, appendOneAfterAnother } from '../../append.js';
 import { AppendListeners, StreamListeners } from '../../append-listeners.js';
 import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import type { StoredEvent } from '../../event-envelope.js';
+import type { EventLocation } from '../../event-location.js';
 import {
   DuplicateEventIdError,
   IdempotencyKeyTakenError,

@@ -1,4 +1,3 @@
-import type { EventLocation } from '../../event-location.js';
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,6 +8,7 @@ import { AppendListeners } from '../../append-listeners.js';
 import { EVENT_COLUMNS, storedEventOf } from '../../stored-event.js';
 import { InProcessLeases, type ProjectionLease } from '../../projection-lease.js';
 import type { StoredEvent } from '../../event-envelope.js';
+import type { EventLocation } from '../../event-location.js';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
