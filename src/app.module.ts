@@ -6,6 +6,7 @@ import { AppConfigModule, type AppConfigModuleOptions } from './config/app-confi
 import { EventsModule } from './events/events.module.js';
 import { EventStoreModule } from './eventstore/event-store.module.js';
 import { OperationsModule } from './operations/operations.module.js';
+import { AccountProjectionsModule } from './projections/account-projections.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TransfersModule } from './transfers/transfers.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
           useFactory: (app: AppConfig) => ({ importEnabled: app.adminToken !== undefined }),
         }),
         projections,
+        AccountProjectionsModule.forRoot({ imports: [store, projections] }),
         StatsModule.forRoot({ imports: [store, projections] }),
         OperationsModule.forRoot({ imports: [store, projections] }),
       ],

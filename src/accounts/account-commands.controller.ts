@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '../common/command-context.js';
+import type { CommandContext } from '../eventsourcing/command-context.js';
 import { ACCOUNT_COMMAND_EXAMPLES, AccountCommandResponseDto } from '../common/dto/account-command-response.dto.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';
 import { CommandCtx } from '../common/http/command-context.decorator.js';

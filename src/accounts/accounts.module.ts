@@ -3,7 +3,6 @@ import { CLOCK, SystemClock } from '../common/clock/clock.js';
 import { IdempotencyGate } from '../common/idempotency/idempotency.gate.js';
 import { AccountCommandsController } from './account-commands.controller.js';
 import { AccountQueriesController } from './account-queries.controller.js';
-import { AccountStateCache } from './account-state.cache.js';
 import { EventUpcasters } from '../eventstore/upcasting/event-upcasters.js';
 import { ConfigurableAccountsModule } from './accounts.options.js';
 import { BankAccountRepository } from './bank-account.repository.js';
@@ -32,7 +31,6 @@ import { GetAccountSnapshotHandler } from './queries/get-account-snapshot/get-ac
   providers: [
     { provide: CLOCK, useClass: SystemClock },
     BankAccountRepository,
-    AccountStateCache,
     AccountCommandExecutor,
     IdempotencyGate,
     OpenAccountHandler,

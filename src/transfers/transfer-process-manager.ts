@@ -5,7 +5,7 @@ import { BankAccount } from '../accounts/domain/bank-account.aggregate.js';
 import { AccountNotFoundError } from '../accounts/domain/errors/account-not-found.error.js';
 import { MoneyDeposited } from '../accounts/domain/events/money-deposited.event.js';
 import { MoneyWithdrawn } from '../accounts/domain/events/money-withdrawn.event.js';
-import type { CommandContext } from '../common/command-context.js';
+import type { CommandContext } from '../eventsourcing/command-context.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { IdempotencyKeyTakenError } from '../eventstore/event-store.errors.js';
@@ -66,14 +66,15 @@ export class TransferProcessManager extends EventLogProjection {
       const context = stepContext(event);
       if (leg.leg === 'withdrawal') await this.afterWithdrawal(leg, at, context);
       // A deposit to the target completes the transfer; a refund (with its reason) fails it.
-      else await this.transfers.end(leg.transferId, context, (transfer) => (leg.reason === undefined ? transfer.complete(at) : transfer.fail(leg.reason, at)));
+      else await this.end(leg.transferId, context, (transfer) => (leg.reason === undefined ? transfer.complete(at) : transfer.fail(leg.reason, at)));
     }
     return [];
   }
 
   private async afterWithdrawal(withdrawal: TransferLegEvent, at: number, context: CommandContext): Promise<void> {
     const { transferId, accountId: fromAccountId, counterpartyId: toAccountId = '', amount } = withdrawal;
-    await this.transfers.recordIfMissing(Transfer.request(transferId, fromAccountId, toAccountId, amount, at), context);
+    // Records the transfer unless the request did (whoever records it first wins; the record is the same).
+    await this.transfers.execute(transferId, (recorded) => recorded ?? Transfer.request(transferId, fromAccountId, toAccountId, amount, at), { context });
     if ((await this.made(transferId, 'deposit')) || (await this.made(transferId, 'refund'))) return;
     const fingerprint = transferFingerprint(fromAccountId, toAccountId, amount);
     let refusal: DomainError;
@@ -93,6 +94,19 @@ export class TransferProcessManager extends EventLogProjection {
       if (!account) throw new Error(`Account ${fromAccountId} paid transfer ${transferId} but has no stream to refund`);
       account.refund(amount, now, { transferId, reason });
     });
+  }
+
+  /** Applies `end` to the stored transfer and appends what it decided (nothing when it had ended already). */
+  private async end(transferId: string, context: CommandContext, end: (transfer: Transfer) => void): Promise<void> {
+    await this.transfers.execute(
+      transferId,
+      (transfer) => {
+        if (!transfer) throw new Error(`Transfer ${transferId} has no stream to end`);
+        end(transfer);
+        return transfer;
+      },
+      { context },
+    );
   }
 
   private async made(transferId: string, leg: TransferLegName): Promise<boolean> {

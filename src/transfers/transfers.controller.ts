@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '../common/command-context.js';
+import type { CommandContext } from '../eventsourcing/command-context.js';
 import { IdentifierPipe } from '../common/dto/account-id.pipe.js';
 import { ACCOUNT_ID_PATTERN } from '../common/dto/api-properties.js';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator.js';

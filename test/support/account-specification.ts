@@ -1,25 +1,22 @@
-import { BankAccount } from '../../src/accounts/domain/bank-account.aggregate.js';
+import type { BankAccount } from '../../src/accounts/domain/bank-account.aggregate.js';
+import { BANK_ACCOUNT } from '../../src/accounts/domain/bank-account.definition.js';
 import type { AccountEvent } from '../../src/accounts/domain/events/account-event.js';
+import { aggregateSpecification } from '../../src/testing/aggregate-specification.js';
 
 type Decision = (account: BankAccount | null) => BankAccount;
 
 /**
- * Given/when/then for the BankAccount aggregate: given past events, when a decision runs, then
- * exactly these new events are applied, or this error is thrown and nothing is applied.
+ * Given/when/then for the BankAccount aggregate (the testing kit's aggregateSpecification): given past
+ * events, when a decision runs, then exactly these new events are applied, or this error is thrown.
  */
 export function givenAccount(id: string, ...history: AccountEvent[]) {
+  const given = aggregateSpecification(BANK_ACCOUNT.create, id).given(...history);
   return {
     when(decision: Decision) {
-      const run = () => decision(history.length === 0 ? null : BankAccount.rehydrate(id, null, history));
+      const then = given.when(decision);
       return {
-        then(expected: AccountEvent[]): BankAccount {
-          const account = run();
-          expect(account.getUncommittedEvents()).toEqual(expected);
-          return account;
-        },
-        thenThrows(error: new (...args: never[]) => Error): void {
-          expect(run).toThrow(error);
-        },
+        then: (expected: AccountEvent[]): BankAccount => then.then(...expected),
+        thenThrows: (error: new (...args: never[]) => Error): void => then.thenThrows(error),
       };
     },
   };

@@ -1,21 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
-import { setTimeout as delay } from 'node:timers/promises';
-import { CLOCK, type Clock } from '../../common/clock/clock.js';
-import { KeyedMutex } from '../../common/concurrency/keyed-mutex.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { Injectable } from '@nestjs/common';
 import { StoreUnavailableError } from '../../common/errors/store-unavailable.error.js';
 import { toMajorUnits } from '../../common/money/money.js';
-import type { AppendResult } from '../../eventstore/append.js';
+import type { CommandContext } from '../../eventsourcing/command-context.js';
+import type { CommandOutcome } from '../../eventsourcing/command-outcome.js';
+import { ConcurrencyRetriesExhaustedError } from '../../eventsourcing/concurrency-retries-exhausted.error.js';
 import { WrongExpectedVersionError } from '../../eventstore/event-store.errors.js';
-import { ACCOUNTS_OPTIONS, type AccountsModuleOptions } from '../accounts.options.js';
-import { AccountStateCache } from '../account-state.cache.js';
 import { BankAccountRepository } from '../bank-account.repository.js';
 import type { BankAccount } from '../domain/bank-account.aggregate.js';
 import { AccountNotFoundError } from '../domain/errors/account-not-found.error.js';
 import { VersionConflictError } from '../domain/errors/version-conflict.error.js';
 import type { AccountCommandResult } from './account-command.result.js';
-import type { CommandContext } from '../../common/command-context.js';
 
 /** What a command handler asks of the executor. */
 export interface AccountCommandRun {
@@ -33,27 +27,37 @@ export interface AccountCommandRun {
 }
 
 /**
- * Runs one account command: load, decide, append with the loaded version as expected version, then
- * publish. Commands on one account queue in-process; a conflict with another process is retried with
- * a fresh load (bounded), unless the client pinned `expectedVersion`, which then becomes VERSION_CONFLICT.
+ * Runs one account command through the repository (queued per account, retried on conflict, published
+ * after the commit) and turns its outcome into the API's: the response body, which the command's
+ * idempotency record keeps for the HTTP layer to replay; VERSION_CONFLICT when the client pinned a
+ * version that moved; STORE_UNAVAILABLE when concurrent writers outlast the retries.
  */
 @Injectable()
 export class AccountCommandExecutor {
-  private readonly mutex = new KeyedMutex();
-  private readonly maxAttempts: number;
+  constructor(private readonly accounts: BankAccountRepository) {}
 
-  constructor(
-    private readonly repository: BankAccountRepository,
-    private readonly cache: AccountStateCache,
-    private readonly eventBus: EventBus,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ACCOUNTS_OPTIONS) options: AccountsModuleOptions,
-  ) {
-    this.maxAttempts = options.maxAttempts ?? 30;
-  }
-
-  execute(run: AccountCommandRun): Promise<AccountCommandResult> {
-    return this.mutex.run(run.accountId, () => this.attempt(run));
+  async execute(run: AccountCommandRun): Promise<AccountCommandResult> {
+    const { accountId, expectedVersion, context } = run;
+    let outcome: CommandOutcome<BankAccount>;
+    try {
+      outcome = await this.accounts.execute(accountId, run.decide, {
+        expectedVersion,
+        context,
+        idempotency: context.idempotency && {
+          ...context.idempotency,
+          record: { statusCode: run.successStatus, body: (account, appended) => toResult(account, appended.version, appended.position, appended.events.at(-1)!.id) },
+        },
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && expectedVersion !== undefined) {
+        throw new VersionConflictError(accountId, expectedVersion, error.currentVersion);
+      }
+      if (error instanceof ConcurrencyRetriesExhaustedError) {
+        throw new StoreUnavailableError(`Account ${accountId} is under heavy concurrent writes; retry later`);
+      }
+      throw error;
+    }
+    return toResult(outcome.aggregate as BankAccount, outcome.version, outcome.position, outcome.eventIds.at(-1)!);
   }
 
   /** Runs a command on an account that must exist (ACCOUNT_NOT_FOUND otherwise); success is 200. */
@@ -73,55 +77,8 @@ export class AccountCommandExecutor {
       },
     });
   }
-
-  private async attempt(run: AccountCommandRun): Promise<AccountCommandResult> {
-    const { accountId, expectedVersion, context } = run;
-    for (let attempt = 1; ; attempt++) {
-      const cached = this.cache.get(accountId);
-      const current = cached ?? (await this.repository.load(accountId));
-      try {
-        const currentVersion = current?.version ?? 0;
-        if (expectedVersion !== undefined && currentVersion !== expectedVersion) {
-          throw new VersionConflictError(accountId, expectedVersion, currentVersion);
-        }
-        const account = run.decide(current, this.clock.now());
-        const idempotency = context.idempotency && {
-          ...context.idempotency,
-          statusCode: run.successStatus,
-          createdAt: this.clock.now(),
-          body: (result: AppendResult) => toResult(account, result),
-        };
-        const result = await this.repository.save(account, context, idempotency);
-        this.cache.remember(account, result.version);
-        this.eventBus.publishAll(account.getUncommittedEvents());
-        account.uncommit();
-        return toResult(account, result);
-      } catch (error) {
-        if (cached && (error instanceof DomainError || error instanceof WrongExpectedVersionError)) {
-          // Decided on a possibly stale cached state: decide again on the store's state.
-          this.cache.forget(accountId);
-          continue;
-        }
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (expectedVersion !== undefined) {
-          throw new VersionConflictError(accountId, expectedVersion, error.currentVersion);
-        }
-        if (attempt >= this.maxAttempts) {
-          throw new StoreUnavailableError(`Account ${accountId} is under heavy concurrent writes; retry later`);
-        }
-        // Jittered back-off, so two instances racing for one account stop meeting at the same moment.
-        await delay(Math.random() * Math.min(25, 2 * attempt));
-      }
-    }
-  }
 }
 
-function toResult(account: BankAccount, result: AppendResult): AccountCommandResult {
-  return {
-    accountId: account.id,
-    version: result.version,
-    position: result.position,
-    eventId: result.events[result.events.length - 1].id,
-    balance: toMajorUnits(account.balance),
-  };
+function toResult(account: BankAccount, version: number, position: number, eventId: string): AccountCommandResult {
+  return { accountId: account.id, version, position, eventId, balance: toMajorUnits(account.balance) };
 }

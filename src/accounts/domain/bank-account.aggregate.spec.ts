@@ -131,13 +131,13 @@ describe('BankAccount', () => {
         version: 10,
         state: { id: ID, balance: 2000, isActive: true, transactionCount: 9, openedAt: T0, closedAt: null },
       };
-      const account = BankAccount.rehydrate(ID, snapshot, [new MoneyDeposited(ID, 300, T0 + 5)]);
+      const account = new BankAccount(ID).rehydrate(snapshot, [new MoneyDeposited(ID, 300, T0 + 5)]);
       expect(account.version).toBe(11);
       expect(account.snapshotState()).toEqual({ ...snapshot.state, balance: 2300, transactionCount: 10 });
     });
 
     it('counts deposits and withdrawals as transactions, not opening or closing', () => {
-      const account = BankAccount.rehydrate(ID, null, [
+      const account = new BankAccount(ID).rehydrate(null, [
         opened(100),
         new MoneyDeposited(ID, 50, T0 + 1),
         new MoneyWithdrawn(ID, 150, T0 + 2),

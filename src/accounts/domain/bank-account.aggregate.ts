@@ -1,5 +1,5 @@
-import { AggregateRoot } from '@nestjs/cqrs';
 import { MAX_BALANCE_MINOR } from '../../common/money/money.js';
+import { EventSourcedAggregate } from '../../eventsourcing/event-sourced-aggregate.js';
 import type { AccountEvent } from './events/account-event.js';
 import { AccountClosed } from './events/account-closed.event.js';
 import { AccountOpened } from './events/account-opened.event.js';
@@ -17,37 +17,15 @@ import { InsufficientFundsError } from './errors/insufficient-funds.error.js';
  * `on<Event>` methods only change state. No I/O and no clock: the time of each decision is passed in.
  * Amounts are integer minor units.
  */
-export class BankAccount extends AggregateRoot<AccountEvent> {
+export class BankAccount extends EventSourcedAggregate<AccountEvent, BankAccountState> {
   static readonly aggregateType = 'BankAccount';
 
   private state: BankAccountState;
-  /** The stream version this instance was loaded at (events applied from history or snapshot). */
-  private loadedVersion = 0;
-
-  private constructor(readonly id: string) {
-    super();
-  }
 
   /** Opens a new account. */
   static open(id: string, initialBalance: number, now: number): BankAccount {
     const account = new BankAccount(id);
     account.apply(new AccountOpened(id, initialBalance, now));
-    return account;
-  }
-
-  /** Rebuilds an account from an optional snapshot and the events after it. */
-  static rehydrate(
-    id: string,
-    snapshot: { state: BankAccountState; version: number } | null,
-    history: AccountEvent[],
-  ): BankAccount {
-    const account = new BankAccount(id);
-    if (snapshot) {
-      account.state = { ...snapshot.state };
-      account.loadedVersion = snapshot.version;
-    }
-    account.loadFromHistory(history);
-    account.loadedVersion += history.length;
     return account;
   }
 
@@ -81,16 +59,6 @@ export class BankAccount extends AggregateRoot<AccountEvent> {
     this.apply(new AccountClosed(this.id, now));
   }
 
-  /** The version the store holds; the expected version of the next append. */
-  get persistedVersion(): number {
-    return this.loadedVersion;
-  }
-
-  /** The version including events not yet persisted. */
-  get version(): number {
-    return this.loadedVersion + this.getUncommittedEvents().length;
-  }
-
   get balance(): number {
     return this.state.balance;
   }
@@ -100,8 +68,12 @@ export class BankAccount extends AggregateRoot<AccountEvent> {
   }
 
   /** A copy of the current state, as saved in snapshots. */
-  snapshotState(): BankAccountState {
+  override snapshotState(): BankAccountState {
     return { ...this.state };
+  }
+
+  protected override restoreState(state: BankAccountState): void {
+    this.state = { ...state };
   }
 
   private assertBalanceCanGrow(amount: number): void {

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../command-context.js';
+import type { CommandContext } from '../../eventsourcing/command-context.js';
 import { idempotencyOf } from '../idempotency/idempotency-key.js';
 import { type IdentifiedRequest, requestIdOf } from './correlation-id.js';
 import { refuseQueryParameters } from './no-query-parameters.js';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { CommandIdempotency } from '../command-context.js';
+import type { CommandIdempotency } from '../../eventsourcing/command-context.js';
 import { ValidationFailedError } from '../errors/validation-failed.error.js';
 import { isPrintableId } from '../http/header-value.js';
 import { requestFingerprint } from './request-fingerprint.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../clock/clock.js';
-import type { CommandIdempotency } from '../command-context.js';
+import type { CommandIdempotency } from '../../eventsourcing/command-context.js';
 import { KeyedMutex } from '../concurrency/keyed-mutex.js';
 import { DomainError } from '../errors/domain-error.js';
 import { ERROR_HTTP_STATUS } from '../errors/error-code.js';

@@ -14,7 +14,7 @@ describe('Transfer', () => {
   });
 
   it('given a pending transfer, when completed, then TransferCompleted; completing or failing it again adds nothing', () => {
-    const transfer = Transfer.rehydrate('t-1', [requested]);
+    const transfer = new Transfer('t-1').rehydrate(null, [requested]);
     transfer.complete(T0 + 1);
     transfer.complete(T0 + 2);
     transfer.fail('late', T0 + 3);
@@ -23,7 +23,7 @@ describe('Transfer', () => {
   });
 
   it('given a pending transfer, when failed, then TransferFailed with the reason; completing it afterwards adds nothing', () => {
-    const transfer = Transfer.rehydrate('t-1', [requested]);
+    const transfer = new Transfer('t-1').rehydrate(null, [requested]);
     transfer.fail('ACCOUNT_CLOSED: Account acc-b is closed', T0 + 1);
     transfer.complete(T0 + 2);
     expect(transfer.getUncommittedEvents()).toEqual([new TransferFailed('t-1', 'ACCOUNT_CLOSED: Account acc-b is closed', T0 + 1)]);
@@ -31,7 +31,7 @@ describe('Transfer', () => {
   });
 
   it('given an ended transfer in history, when rebuilt, then it keeps its status and version', () => {
-    const transfer = Transfer.rehydrate('t-1', [requested, new TransferFailed('t-1', 'no', T0 + 1)]);
+    const transfer = new Transfer('t-1').rehydrate(null, [requested, new TransferFailed('t-1', 'no', T0 + 1)]);
     expect([transfer.status, transfer.reason, transfer.persistedVersion]).toEqual(['failed', 'no', 2]);
   });
 });

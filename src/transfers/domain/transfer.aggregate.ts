@@ -1,4 +1,4 @@
-import { AggregateRoot } from '@nestjs/cqrs';
+import { EventSourcedAggregate } from '../../eventsourcing/event-sourced-aggregate.js';
 import type { TransferEvent } from './events/transfer-event.js';
 import { TransferCompleted } from './events/transfer-completed.event.js';
 import { TransferFailed } from './events/transfer-failed.event.js';
@@ -10,7 +10,7 @@ import type { TransferStatus } from './transfer-status.js';
  * The money itself moves in the accounts' streams; this stream says what was asked and how it ended.
  * Ending it twice changes nothing, so the process manager may repeat a step.
  */
-export class Transfer extends AggregateRoot<TransferEvent> {
+export class Transfer extends EventSourcedAggregate<TransferEvent> {
   static readonly aggregateType = 'Transfer';
 
   fromAccountId = '';
@@ -19,23 +19,10 @@ export class Transfer extends AggregateRoot<TransferEvent> {
   amount = 0;
   status: TransferStatus = 'pending';
   reason: string | undefined;
-  /** The stream version this instance was loaded at. */
-  private loadedVersion = 0;
-
-  private constructor(readonly id: string) {
-    super();
-  }
 
   static request(id: string, fromAccountId: string, toAccountId: string, amount: number, now: number): Transfer {
     const transfer = new Transfer(id);
     transfer.apply(new TransferRequested(id, fromAccountId, toAccountId, amount, now));
-    return transfer;
-  }
-
-  static rehydrate(id: string, history: TransferEvent[]): Transfer {
-    const transfer = new Transfer(id);
-    transfer.loadFromHistory(history);
-    transfer.loadedVersion = history.length;
     return transfer;
   }
 
@@ -47,10 +34,6 @@ export class Transfer extends AggregateRoot<TransferEvent> {
   /** The target refused and the source was refunded. No change unless pending. */
   fail(reason: string, now: number): void {
     if (this.status === 'pending') this.apply(new TransferFailed(this.id, reason, now));
-  }
-
-  get persistedVersion(): number {
-    return this.loadedVersion;
   }
 
   protected onTransferRequested(event: TransferRequested): void {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { AccountCommandResult } from '../account-command.result.js';
-import type { CommandContext } from '../../../common/command-context.js';
+import type { CommandContext } from '../../../eventsourcing/command-context.js';
 
 /** Deposit money into an account (amount in minor units). */
 export class DepositMoneyCommand extends Command<AccountCommandResult> {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { AccountCommandResult } from '../account-command.result.js';
-import type { CommandContext } from '../../../common/command-context.js';
+import type { CommandContext } from '../../../eventsourcing/command-context.js';
 
 /** Open a new account with an opening balance (minor units). */
 export class OpenAccountCommand extends Command<AccountCommandResult> {

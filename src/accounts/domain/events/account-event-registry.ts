@@ -1,10 +1,9 @@
-import type { AccountEventClass } from './account-event.js';
+import { EventRegistry } from '../../../eventsourcing/event-registry.js';
+import type { AccountEvent } from './account-event.js';
 import { AccountClosed } from './account-closed.event.js';
 import { AccountOpened } from './account-opened.event.js';
 import { MoneyDeposited } from './money-deposited.event.js';
 import { MoneyWithdrawn } from './money-withdrawn.event.js';
 
-/** Stored type name → event class. The only place that ties stored names to classes. */
-export const ACCOUNT_EVENT_CLASSES: ReadonlyMap<string, AccountEventClass> = new Map<string, AccountEventClass>(
-  [AccountOpened, MoneyDeposited, MoneyWithdrawn, AccountClosed].map((type) => [type.eventType, type]),
-);
+/** Stored type name → BankAccount event class. The only place that ties stored names to classes. */
+export const ACCOUNT_EVENT_REGISTRY = new EventRegistry<AccountEvent>([AccountOpened, MoneyDeposited, MoneyWithdrawn, AccountClosed]);

@@ -26,7 +26,7 @@ export class GetAccountHandler implements IQueryHandler<GetAccountQuery, Account
 
   async execute(query: GetAccountQuery): Promise<AccountView> {
     const atVersion = query.asOf === undefined ? query.atVersion : await this.store.streamVersionAt(query.accountId, query.asOf);
-    const account = atVersion === 0 ? null : await this.repository.load(query.accountId, atVersion);
+    const account = atVersion === 0 ? null : await this.repository.load(query.accountId, { atVersion });
     if (!account) throw new AccountNotFoundError(query.accountId);
     const state = account.snapshotState();
     const recent =

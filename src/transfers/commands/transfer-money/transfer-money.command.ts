@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../../common/command-context.js';
+import type { CommandContext } from '../../../eventsourcing/command-context.js';
 import type { TransferAccepted } from './transfer-accepted.js';
 
 /** Move money from one account to another (amount in minor units). */

@@ -3,7 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandExecutor } from '../../../accounts/commands/account-command.executor.js';
 import { AccountNotFoundError } from '../../../accounts/domain/errors/account-not-found.error.js';
 import { CLOCK, type Clock } from '../../../common/clock/clock.js';
-import { IdempotencyKeyTakenError } from '../../../eventstore/event-store.errors.js';
+import type { CommandContext } from '../../../eventsourcing/command-context.js';
+import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../../../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
 import { newEventId } from '../../../eventstore/event-id.js';
 import type { IdempotencyRecord } from '../../../eventstore/idempotency-record.js';
@@ -58,10 +59,22 @@ export class TransferMoneyHandler implements ICommandHandler<TransferMoneyComman
       if (!(error instanceof IdempotencyKeyTakenError)) throw error;
       return this.existing(transferId, await this.store.findIdempotencyRecord(withdrawalKey), fingerprint);
     }
-    await this.transfers.record(Transfer.request(transferId, fromAccountId, toAccountId, amount, this.clock.now()), context);
+    await this.record(Transfer.request(transferId, fromAccountId, toAccountId, amount, this.clock.now()), context);
     const accepted: TransferAccepted = { transferId, status: 'pending' };
     if (context.idempotency) await this.rememberClientKey(context.idempotency, accepted);
     return accepted;
+  }
+
+  /**
+   * Starts the transfer's stream. The process manager, reacting to the withdrawal, may have recorded it
+   * first: the record is the same, so the conflict is fine.
+   */
+  private async record(transfer: Transfer, context: CommandContext): Promise<void> {
+    try {
+      await this.transfers.save(transfer, { context });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
   }
 
   /** A transfer whose withdrawal was made before: the same transfer is answered, another one refused. */

@@ -1,4 +1,4 @@
-import type { DomainEvent, DomainEventClass } from '../../../common/domain/domain-event.js';
+import type { DomainEvent, DomainEventClass } from '../../../eventsourcing/domain-event.js';
 
 /** What every Transfer event offers the store: its stored type, schema version and data. */
 export interface TransferEvent extends DomainEvent {
