@@ -165,7 +165,8 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
    * @throws IdempotencyKeyTakenError when the idempotency key is recorded already (nothing written).
    */
   async save(aggregate: A, options: SaveOptions = {}): Promise<AppendResult> {
-    const events = aggregate.getUncommittedEvents();
+    // A copy: marking them persisted empties the aggregate's own list.
+    const events = [...aggregate.getUncommittedEvents()];
     const expectedVersion = aggregate.persistedVersion;
     if (events.length === 0) {
       const result: AppendResult = { version: expectedVersion, position: 0, events: [] };
