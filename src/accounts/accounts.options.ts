@@ -11,10 +11,13 @@ export interface AccountsModuleOptions {
   cachedAccounts?: number;
 }
 
-export const {
-  ConfigurableModuleClass: ConfigurableAccountsModule,
-  MODULE_OPTIONS_TOKEN: ACCOUNTS_OPTIONS,
-} = new ConfigurableModuleBuilder<AccountsModuleOptions>()
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<AccountsModuleOptions>()
   .setClassMethodName('forRoot')
   .setExtras(IMPORTS_EXTRA, withImports)
   .build();
+
+/** Base of {@link AccountsModule}: its `forRoot` and `forRootAsync`. */
+export const ConfigurableAccountsModule = ConfigurableModuleClass;
+
+/** Injection token of the {@link AccountsModuleOptions} given to `AccountsModule.forRoot` / `forRootAsync`. */
+export const ACCOUNTS_OPTIONS = MODULE_OPTIONS_TOKEN;

@@ -12,10 +12,13 @@ export interface EventsModuleOptions {
   sseHeartbeatMs?: number;
 }
 
-export const {
-  ConfigurableModuleClass: ConfigurableEventsModule,
-  MODULE_OPTIONS_TOKEN: EVENTS_OPTIONS,
-} = new ConfigurableModuleBuilder<EventsModuleOptions>()
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<EventsModuleOptions>()
   .setClassMethodName('forRoot')
   .setExtras(IMPORTS_EXTRA, withImports)
   .build();
+
+/** Base of {@link EventsModule}: its `forRoot` and `forRootAsync`. */
+export const ConfigurableEventsModule = ConfigurableModuleClass;
+
+/** Injection token of the {@link EventsModuleOptions} given to `EventsModule.forRoot` / `forRootAsync`. */
+export const EVENTS_OPTIONS = MODULE_OPTIONS_TOKEN;

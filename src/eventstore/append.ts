@@ -29,6 +29,7 @@ export interface PendingIdempotencyRecord extends Omit<IdempotencyRecord, 'body'
   body: (result: AppendResult) => unknown;
 }
 
+/** What an append stored: the stream's new version, the last position, and the stored events. */
 export interface AppendResult {
   /** The stream's version after the append. */
   version: number;

@@ -25,7 +25,10 @@ export interface EventStoreModuleOptions {
   postgresStatementTimeoutMs?: number;
 }
 
-export const {
-  ConfigurableModuleClass: ConfigurableEventStoreModule,
-  MODULE_OPTIONS_TOKEN: EVENT_STORE_OPTIONS,
-} = new ConfigurableModuleBuilder<EventStoreModuleOptions>().setClassMethodName('forRoot').build();
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<EventStoreModuleOptions>().setClassMethodName('forRoot').build();
+
+/** Base of {@link EventStoreModule}: its `forRoot` and `forRootAsync`. */
+export const ConfigurableEventStoreModule = ConfigurableModuleClass;
+
+/** Injection token of the {@link EventStoreModuleOptions} given to `EventStoreModule.forRoot` / `forRootAsync`. */
+export const EVENT_STORE_OPTIONS = MODULE_OPTIONS_TOKEN;

@@ -10,6 +10,7 @@ import type { StreamInfo } from './stream-info.js';
 /** Injection token of the {@link EventStore}. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/** Which events of one stream `readStream` returns, and in which direction. */
 export interface ReadStreamOptions {
   /** First version to read (default 1), inclusive. */
   fromVersion?: number;
@@ -21,6 +22,7 @@ export interface ReadStreamOptions {
   direction?: 'forward' | 'backward';
 }
 
+/** Which page of the global log `readAll` returns. */
 export interface ReadAllOptions {
   /** Read events with a position strictly greater than this (default 0). */
   after?: number;

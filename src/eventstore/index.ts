@@ -1,14 +1,15 @@
-export * from './append.js';
+export { appendOneAfterAnother, NO_STREAM, type AppendRequest, type AppendResult, type PendingIdempotencyRecord } from './append.js';
 export * from './event-envelope.js';
+export * from './event-id.js';
 export * from './event-location.js';
 export * from './event-store.errors.js';
 export * from './event-store.module.js';
-export * from './event-store.options.js';
+export { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
 export * from './event-store.port.js';
 export * from './idempotency-record.js';
 export * from './projection-checkpoint.js';
+export * from './projection-lease.js';
 export * from './snapshot.js';
 export * from './stream-info.js';
-export * from './projection-lease.js';
 export * from './upcasting/event-upcaster.js';
 export * from './upcasting/event-upcasters.js';

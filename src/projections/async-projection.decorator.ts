@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
+/** Metadata key set by {@link AsyncProjection} on the class of a projection provider. */
 export const ASYNC_PROJECTION_METADATA = Symbol('ASYNC_PROJECTION');
 
 /**

@@ -25,6 +25,7 @@ export interface ProjectionWorkerSettings {
   retryMaxMs: number;
 }
 
+/** How a rebuild ended: the projection's status and position after the swap, events replayed, time taken. */
 export interface RebuildResult {
   name: string;
   status: ProjectionStatus['status'];

@@ -21,10 +21,13 @@ export interface ProjectionsModuleOptions {
   readWaitMs?: number;
 }
 
-export const {
-  ConfigurableModuleClass: ConfigurableProjectionsModule,
-  MODULE_OPTIONS_TOKEN: PROJECTIONS_OPTIONS,
-} = new ConfigurableModuleBuilder<ProjectionsModuleOptions>()
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<ProjectionsModuleOptions>()
   .setClassMethodName('forRoot')
   .setExtras(IMPORTS_EXTRA, withImports)
   .build();
+
+/** Base of {@link ProjectionsModule}: its `forRoot` and `forRootAsync`. */
+export const ConfigurableProjectionsModule = ConfigurableModuleClass;
+
+/** Injection token of the {@link ProjectionsModuleOptions} given to `ProjectionsModule.forRoot` / `forRootAsync`. */
+export const PROJECTIONS_OPTIONS = MODULE_OPTIONS_TOKEN;

@@ -26,4 +26,5 @@ export const ERROR_HTTP_STATUS = {
   TIMEOUT: 504,
 } as const;
 
+/** A stable error code of the API; `ERROR_HTTP_STATUS` gives its HTTP status. */
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -1,0 +1,12 @@
+export * from './async-projection.decorator.js';
+export * from './event-log-projection.js';
+export * from './projection.js';
+export * from './projection-not-found.error.js';
+export * from './projection-reads.js';
+export * from './projection-runner.js';
+export * from './projection-status.js';
+export * from './projection-timeout.error.js';
+export { ProjectionEventError, type RebuildResult } from './projection-worker.js';
+export * from './projections.module.js';
+export { PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.options.js';
+export { insertRows, onConflictUpdate, placeholders } from './sql.js';
