@@ -17,5 +17,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': swc },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // The embedding tests install packed copies of the package there (each with a package.json).
+  modulePathIgnorePatterns: ['<rootDir>/test-artifacts/', '<rootDir>/dist/'],
   testTimeout: 60000,
 };

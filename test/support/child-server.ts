@@ -29,12 +29,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the service with `env` and resolves once it listens: it logs `Listening on port` (at
- * LOG_LEVEL info or lower) or, whatever the log level, `GET /health` answers.
+ * Starts the service (or another Nest application's `main`, given `PORT`) with `env` and resolves once
+ * it listens: it logs `Listening on port` (at LOG_LEVEL info or lower) or, whatever the log level, it
+ * answers HTTP (`GET /health`, whatever the status).
  */
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string>, main = MAIN): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, NODE_OPTIONS: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

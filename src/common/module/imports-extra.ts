@@ -1,6 +1,7 @@
-import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 
-export type ModuleImport = Type | DynamicModule | ForwardReference;
+/** What a module's `imports` take: a module class, a dynamic module (or its promise), a forward reference. */
+export type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
 /**
  * `ConfigurableModuleBuilder.setExtras` arguments that give `forRoot` an `imports` option: how a host
@@ -8,6 +9,7 @@ export type ModuleImport = Type | DynamicModule | ForwardReference;
  */
 export const IMPORTS_EXTRA = { imports: [] as ModuleImport[] };
 
+/** Adds the `imports` extra to the module definition `forRoot` / `forRootAsync` built. */
 export function withImports(definition: DynamicModule, extras: { imports: ModuleImport[] }): DynamicModule {
   return { ...definition, imports: [...(definition.imports ?? []), ...extras.imports] };
 }
