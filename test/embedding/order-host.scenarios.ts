@@ -109,6 +109,12 @@ export function describeOrderHost(store: () => OrderHostStore, options: { /** Se
     expect(installed.packedFiles.filter((file) => /^package\/(src|test)\/|\.map$|\.spec\./.test(file))).toEqual([]);
   });
 
+  it("lets the host's jest tests use the exported testing kit (aggregate and projection given/when/then)", () => {
+    const output = installed.runJest();
+    expect(output).toMatch(/Tests:\s+4 passed, 4 total/);
+    expect(output).toContain('sums each order in every batching of its events');
+  });
+
   it("keeps the host's own ValidationPipe, exception filter and logger, and adds no route of its own", async () => {
     const invalid = await fetch(`${host.url}/orders`, {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ export interface InstalledOrderHost {
   /** Paths inside the tarball (`package/...`). */
   packedFiles: string[];
   start(env: Record<string, string>): Promise<ChildServer>;
+  /** Runs the host's own jest tests (compiled, ESM, no transform); resolves with jest's output. @throws when they fail. */
+  runJest(): string;
   remove(): void;
 }
 
@@ -44,6 +46,14 @@ export function installOrderHost(): InstalledOrderHost {
     folder,
     packedFiles: packed.files.map((file) => `package/${file.path}`),
     start: (env) => startChildServer(env, join(folder, 'dist', 'main.js')),
+    runJest: () => {
+      const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
+      const args = ['--experimental-vm-modules', '--no-warnings', jest, '--config', join(folder, 'jest.config.json'), '--rootDir', folder, '--ci', '--verbose'];
+      const result = spawnSync(process.execPath, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      const output = `${result.stdout}${result.stderr}`;
+      if (result.status !== 0) throw new Error(`The host's jest tests failed:\n${output}`);
+      return output;
+    },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };
 }
