@@ -8,6 +8,8 @@ import { EventStoreModule } from './eventstore/event-store.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { AccountProjectionsModule } from './projections/account-projections.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { EventRelayModule } from './relay/event-relay.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { TransfersModule } from './transfers/transfers.module.js';
 
@@ -15,11 +17,13 @@ import { TransfersModule } from './transfers/transfers.module.js';
 @Module({})
 export class AppModule {
   /**
-   * Validates the environment first (`@nestjs/config`), then composes the modules from it.
+   * Validates the environment first (`@nestjs/config`), then composes the modules from it: the relay
+   * to RabbitMQ only with `RABBITMQ_URL`, the Redis copy of AccountBalances only with `REDIS_URL`.
    * @throws ConfigError naming the first variable with an unusable value.
    */
   static async forRoot(options: AppConfigModuleOptions = {}): Promise<DynamicModule> {
     const config = await AppConfigModule.forRoot(options);
+    const resolved = AppConfigModule.resolve(options);
     const store = EventStoreModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (app: AppConfig) => ({
@@ -41,6 +45,10 @@ export class AppModule {
     });
     const transfers = TransfersModule.forRoot({ imports: [store, accounts] });
     const projections = ProjectionsModule.forRoot({ imports: [store] });
+    const redis = resolved.redisUrl ? RedisModule.forRoot({ url: resolved.redisUrl, keyPrefix: resolved.redisKeyPrefix }) : undefined;
+    const relay = resolved.rabbitmqUrl
+      ? EventRelayModule.forRoot({ imports: [store, projections], url: resolved.rabbitmqUrl, exchange: resolved.eventsExchange })
+      : undefined;
     return {
       module: AppModule,
       imports: [
@@ -55,9 +63,14 @@ export class AppModule {
           useFactory: (app: AppConfig) => ({ importEnabled: app.adminToken !== undefined }),
         }),
         projections,
-        AccountProjectionsModule.forRoot({ imports: [store, projections] }),
+        AccountProjectionsModule.forRoot({
+          imports: [store, projections, ...(redis ? [redis] : [])],
+          redis: redis !== undefined,
+          accountBalancesSource: resolved.accountBalancesSource,
+        }),
+        ...(relay ? [relay] : []),
         StatsModule.forRoot({ imports: [store, projections] }),
-        OperationsModule.forRoot({ imports: [store, projections] }),
+        OperationsModule.forRoot({ imports: [store, projections, ...(relay ? [relay] : [])] }),
       ],
     };
   }

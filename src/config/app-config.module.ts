@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
-import { type Environment, toAppConfig, validateEnvironment } from './environment.js';
+import { toAppConfig, validateEnvironment } from './environment.js';
 
 /** Options of {@link AppConfigModule.forRoot}. */
 export interface AppConfigModuleOptions {
@@ -15,15 +15,26 @@ export interface AppConfigModuleOptions {
 }
 
 /**
- * `ConfigModule` with the service's validation, and the typed {@link AppConfig} under `APP_CONFIG`,
- * both global. Validation runs inside `forRoot`, before Nest builds anything, so a bad variable stops
- * the start with a `ConfigError` naming it.
+ * `ConfigModule` with the service's validation (its `ConfigService` holds the validated variables), and
+ * the typed {@link AppConfig} under `APP_CONFIG`, both global. Validation runs inside `forRoot`, before
+ * Nest builds anything, so a bad variable stops the start with a `ConfigError` naming it.
  */
 @Module({})
 export class AppConfigModule {
+  /**
+   * The configuration `forRoot` provides: the validated environment (or the defaults) with `overrides`.
+   * The application module composes itself from it (which integrations to include).
+   * @throws ConfigError naming the first variable with an unusable value.
+   */
+  static resolve(options: AppConfigModuleOptions = {}): AppConfig {
+    const env = (options.readEnvironment ?? true) ? process.env : {};
+    return { ...toAppConfig(validateEnvironment(env)), ...options.overrides };
+  }
+
   /** @throws ConfigError naming the first variable with an unusable value. */
   static async forRoot(options: AppConfigModuleOptions = {}): Promise<DynamicModule> {
     const readEnvironment = options.readEnvironment ?? true;
+    const app = AppConfigModule.resolve(options);
     const config = await ConfigModule.forRoot({
       ignoreEnvFile: true,
       validatePredefined: readEnvironment,
@@ -35,39 +46,8 @@ export class AppConfigModule {
       module: AppConfigModule,
       global: true,
       imports: [config],
-      providers: [
-        {
-          provide: APP_CONFIG,
-          inject: [ConfigService],
-          useFactory: (env: ConfigService<Environment, true>): AppConfig => ({
-            ...toAppConfig(environmentOf(env)),
-            ...options.overrides,
-          }),
-        },
-      ],
+      providers: [{ provide: APP_CONFIG, useValue: app }],
       exports: [APP_CONFIG, config],
     };
   }
-}
-
-function environmentOf(env: ConfigService<Environment, true>): Environment {
-  const get = <K extends keyof Environment>(key: K): Environment[K] => env.get(key, { infer: true });
-  return {
-    PORT: get('PORT'),
-    EVENT_STORE: get('EVENT_STORE'),
-    SQLITE_PATH: get('SQLITE_PATH'),
-    SQLITE_SYNCHRONOUS: get('SQLITE_SYNCHRONOUS'),
-    SQLITE_DISK_TIMEOUT_MS: get('SQLITE_DISK_TIMEOUT_MS'),
-    DATABASE_URL: get('DATABASE_URL'),
-    PG_SCHEMA: get('PG_SCHEMA'),
-    PG_POOL_SIZE: get('PG_POOL_SIZE'),
-    PG_CONNECT_TIMEOUT_MS: get('PG_CONNECT_TIMEOUT_MS'),
-    PG_STATEMENT_TIMEOUT_MS: get('PG_STATEMENT_TIMEOUT_MS'),
-    SNAPSHOT_EVERY: get('SNAPSHOT_EVERY'),
-    BODY_LIMIT: get('BODY_LIMIT'),
-    API_TOKEN: get('API_TOKEN'),
-    ADMIN_TOKEN: get('ADMIN_TOKEN'),
-    LOG_LEVEL: get('LOG_LEVEL'),
-    SHUTDOWN_TIMEOUT_MS: get('SHUTDOWN_TIMEOUT_MS'),
-  };
 }

@@ -42,4 +42,14 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   shutdownTimeoutMs: number;
+  /** When set, every committed event is relayed to RabbitMQ at this URL. */
+  rabbitmqUrl?: string;
+  /** The topic exchange events are published to. */
+  eventsExchange: string;
+  /** When set, AccountBalances is also kept in Redis at this URL. */
+  redisUrl?: string;
+  /** Prefix of every Redis key the service writes. */
+  redisKeyPrefix: string;
+  /** Where `GET /projections/AccountBalances` reads by default (`?source=` chooses per request). */
+  accountBalancesSource: 'sql' | 'redis';
 }

@@ -20,7 +20,35 @@ describe('validateEnvironment', () => {
       adminToken: undefined,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      rabbitmqUrl: undefined,
+      eventsExchange: 'bank.events',
+      redisUrl: undefined,
+      redisKeyPrefix: 'bank:',
+      accountBalancesSource: 'sql',
     });
+  });
+
+  it('given RabbitMQ and Redis, then their URLs, exchange, prefix and the Redis source', () => {
+    const config = toAppConfig(
+      validateEnvironment({
+        RABBITMQ_URL: 'amqp://guest:guest@mq:5672',
+        EVENTS_EXCHANGE: 'bank.events.v2',
+        REDIS_URL: 'redis://cache:6379/2',
+        REDIS_KEY_PREFIX: 'bank:{eu}:',
+        ACCOUNT_BALANCES_SOURCE: 'redis',
+      }),
+    );
+    expect(config).toMatchObject({
+      rabbitmqUrl: 'amqp://guest:guest@mq:5672',
+      eventsExchange: 'bank.events.v2',
+      redisUrl: 'redis://cache:6379/2',
+      redisKeyPrefix: 'bank:{eu}:',
+      accountBalancesSource: 'redis',
+    });
+  });
+
+  it('given ACCOUNT_BALANCES_SOURCE=redis without REDIS_URL, then a ConfigError', () => {
+    expect(() => validateEnvironment({ ACCOUNT_BALANCES_SOURCE: 'redis' })).toThrow(/ACCOUNT_BALANCES_SOURCE="redis"; expected sql unless REDIS_URL is set/);
   });
 
   it('given valid values, then they are typed', () => {
@@ -60,6 +88,11 @@ describe('validateEnvironment', () => {
     ['SHUTDOWN_TIMEOUT_MS', '-1'],
     ['API_TOKEN', 'short'],
     ['ADMIN_TOKEN', 'has spaces in the middle'],
+    ['RABBITMQ_URL', 'http://mq'],
+    ['EVENTS_EXCHANGE', 'has space'],
+    ['REDIS_URL', 'tcp://cache'],
+    ['REDIS_KEY_PREFIX', 'bad prefix'],
+    ['ACCOUNT_BALANCES_SOURCE', 'mongo'],
   ])('given %s=%s, then a ConfigError naming it', (name, value) => {
     const attempt = () => validateEnvironment({ [name]: value });
     expect(attempt).toThrow(ConfigError);
@@ -70,6 +103,7 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ API_TOKEN: 'secret!' })).toThrow(/API_TOKEN=\(7 characters, hidden\)/);
     expect(() => validateEnvironment({ API_TOKEN: 'secret!' })).not.toThrow(/secret/);
     expect(() => validateEnvironment({ DATABASE_URL: 'mysql://user:pw@host/db' })).toThrow(/mysql:\/\/user:\*\*\*@host/);
+    expect(() => validateEnvironment({ RABBITMQ_URL: 'http://guest:pw@mq' })).toThrow(/http:\/\/guest:\*\*\*@mq/);
   });
 
   it('given the same API and admin token, then a ConfigError on ADMIN_TOKEN', () => {

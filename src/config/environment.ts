@@ -19,6 +19,11 @@ export interface Environment {
   ADMIN_TOKEN?: string;
   LOG_LEVEL: LogLevel;
   SHUTDOWN_TIMEOUT_MS: number;
+  RABBITMQ_URL?: string;
+  EVENTS_EXCHANGE: string;
+  REDIS_URL?: string;
+  REDIS_KEY_PREFIX: string;
+  ACCOUNT_BALANCES_SOURCE: AppConfig['accountBalancesSource'];
 }
 
 type Env = Record<string, unknown>;
@@ -29,6 +34,7 @@ type Env = Record<string, unknown>;
  * @throws ConfigError naming the first variable with an unusable value.
  */
 export function validateEnvironment(env: Env): Environment {
+  const redisUrl = url(env, 'REDIS_URL', /^rediss?:\/\//, 'a redis:// or rediss:// URL');
   const apiToken = token(env, 'API_TOKEN');
   const adminToken = token(env, 'ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken === apiToken) {
@@ -51,7 +57,17 @@ export function validateEnvironment(env: Env): Environment {
     ...(adminToken === undefined ? {} : { ADMIN_TOKEN: adminToken }),
     LOG_LEVEL: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     SHUTDOWN_TIMEOUT_MS: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    ...optional('RABBITMQ_URL', url(env, 'RABBITMQ_URL', /^amqps?:\/\//, 'an amqp:// or amqps:// URL')),
+    EVENTS_EXCHANGE: exchangeName(env, 'EVENTS_EXCHANGE', 'bank.events'),
+    ...optional('REDIS_URL', redisUrl),
+    REDIS_KEY_PREFIX: keyPrefix(env, 'REDIS_KEY_PREFIX', 'bank:'),
+    ACCOUNT_BALANCES_SOURCE: accountBalancesSource(env, redisUrl !== undefined),
   };
+}
+
+/** `{ [name]: value }`, or nothing when the value is undefined. */
+function optional<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 }
 
 /** The validated environment as the application's typed configuration. */
@@ -73,6 +89,11 @@ export function toAppConfig(env: Environment): AppConfig {
     adminToken: env.ADMIN_TOKEN || undefined,
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    rabbitmqUrl: env.RABBITMQ_URL || undefined,
+    eventsExchange: env.EVENTS_EXCHANGE,
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    accountBalancesSource: env.ACCOUNT_BALANCES_SOURCE,
   };
 }
 
@@ -120,6 +141,34 @@ function identifier(env: Env, name: string, fallback: string): string {
   if (value === undefined) return fallback;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(name, JSON.stringify(value), 'a lower-case SQL identifier');
   return value;
+}
+
+/** A connection URL of the given scheme; its password never appears in an error. */
+function url(env: Env, name: string, scheme: RegExp, expected: string): string | undefined {
+  const value = raw(env, name);
+  if (value === undefined) return undefined;
+  if (!scheme.test(value)) throw new ConfigError(name, JSON.stringify(value.replace(/:[^:@/]*@/, ':***@')), expected);
+  return value;
+}
+
+function exchangeName(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!/^[A-Za-z0-9._:-]{1,127}$/.test(value)) throw new ConfigError(name, JSON.stringify(value), 'an exchange name (letters, digits, . _ : -, at most 127)');
+  return value;
+}
+
+function keyPrefix(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  if (!/^[A-Za-z0-9._:{}-]{1,64}$/.test(value)) throw new ConfigError(name, JSON.stringify(value), 'a key prefix (letters, digits, . _ : { } -, at most 64)');
+  return value;
+}
+
+function accountBalancesSource(env: Env, redis: boolean): AppConfig['accountBalancesSource'] {
+  const source = oneOf(env, 'ACCOUNT_BALANCES_SOURCE', 'sql', ['sql', 'redis'] as const);
+  if (source === 'redis' && !redis) throw new ConfigError('ACCOUNT_BALANCES_SOURCE', '"redis"', 'sql unless REDIS_URL is set');
+  return source;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };

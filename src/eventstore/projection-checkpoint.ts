@@ -28,7 +28,7 @@ export interface SqlStatement {
  * A projection computes its statements from the events (reading its own tables beforehand if it must);
  * the store runs them in one transaction with the checkpoint.
  */
-export interface ProjectionCommit {
+export interface ProjectionCommit<W = SqlStatement> {
   checkpoint: ProjectionCheckpoint;
   /**
    * The position the stored checkpoint must still be at (0 when the projection never committed). If
@@ -41,5 +41,6 @@ export interface ProjectionCommit {
    * still writing the old generation's tables must then be refused, not undo the swap.
    */
   expectedGeneration?: number;
-  statements: SqlStatement[];
+  /** The read-model writes (SQL statements for the event store's database). */
+  statements: W[];
 }

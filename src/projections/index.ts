@@ -10,3 +10,4 @@ export { ProjectionEventError, type RebuildResult } from './projection-worker.js
 export * from './projections.module.js';
 export { PROJECTIONS_OPTIONS, type ProjectionsModuleOptions } from './projections.options.js';
 export { insertRows, onConflictUpdate, placeholders } from './sql.js';
+export * from './projection-target.js';

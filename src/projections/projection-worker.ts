@@ -5,9 +5,10 @@ import { StoreUnavailableError } from '../common/errors/store-unavailable.error.
 import type { StoredEvent } from '../eventstore/event-envelope.js';
 import { ProjectionCheckpointConflictError } from '../eventstore/event-store.errors.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
-import type { ProjectionCheckpoint, SqlStatement } from '../eventstore/projection-checkpoint.js';
+import type { ProjectionCheckpoint } from '../eventstore/projection-checkpoint.js';
 import type { ProjectionLease } from '../eventstore/projection-lease.js';
 import { type Projection, type ProjectionReader, tableNamer } from './projection.js';
+import { eventStoreTarget, type ProjectionTarget } from './projection-target.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { PositionWaiters } from './position-waiters.js';
 import { SharedEventReader } from './shared-event-reader.js';
@@ -48,7 +49,11 @@ export class ProjectionWorker {
   /** Serialises live steps and the rebuild's final swap. */
   private readonly lock = new KeyedMutex();
   private readonly waiters = new PositionWaiters();
+  /** Where the read model and the checkpoint are committed (leases and the log stay the event store's). */
+  private readonly target: ProjectionTarget<unknown>;
   private checkpoint: ProjectionCheckpoint;
+  /** Whether the checkpoint has been loaded and the tables made (until then the checkpoint is position 0). */
+  private initialized = false;
   private lastError: string | undefined;
   private failures = 0;
   /** Position up to which events are applied one by one, to stop exactly before a failing event. */
@@ -67,12 +72,14 @@ export class ProjectionWorker {
 
   /** `log` serves the live reads, shared with the other workers of the process; rebuilds read the store. */
   constructor(
-    readonly projection: Projection,
+    readonly projection: Projection<unknown>,
     private readonly store: EventStore,
     private readonly settings: ProjectionWorkerSettings,
     private readonly log: SharedEventReader = new SharedEventReader(store),
   ) {
     this.logger = new Logger(`Projection ${projection.name}`);
+    this.target = projection.target ?? (eventStoreTarget(store) as ProjectionTarget<unknown>);
+    this.checkpoint = initialCheckpoint(projection.name, 1);
   }
 
   get name(): string {
@@ -87,27 +94,37 @@ export class ProjectionWorker {
     return this.lastError !== undefined;
   }
 
-  /** Loads the checkpoint (creating generation 1 for a new projection), makes sure its tables exist, starts the loop. */
+  /**
+   * Loads the checkpoint (creating generation 1 for a new projection), makes sure its tables exist, and
+   * starts the loop. A projection in another store than the event store's (its own target) does this in
+   * its loop instead, so that the service starts while that store is down: the projection shows
+   * `faulted` and retries with back-off until the store answers.
+   */
   async start(): Promise<void> {
+    if (!this.projection.target) await this.initialize();
+    this.loop = this.run();
+  }
+
+  private async initialize(): Promise<void> {
     // Instances starting together race to create the tables and may move the checkpoint meanwhile.
     for (let attempt = 1; ; attempt++) {
-      const existing = await this.store.loadCheckpoint(this.name);
-      const checkpoint = existing ?? { name: this.name, position: 0, eventId: null, eventsProcessed: 0, generation: 1 };
+      const existing = await this.target.loadCheckpoint(this.name);
+      const checkpoint = existing ?? initialCheckpoint(this.name, 1);
       try {
-        await this.store.commitProjection({
+        await this.target.commitProjection({
           checkpoint,
           expectedPosition: checkpoint.position,
           expectedGeneration: checkpoint.generation,
           statements: this.projection.schema(tableNamer(checkpoint.generation), this.store.dialect),
         });
         this.checkpoint = checkpoint;
-        break;
+        this.initialized = true;
+        return;
       } catch (error) {
         if (attempt >= 5) throw error;
         await delay(20 * attempt);
       }
     }
-    this.loop = this.run();
   }
 
   /** Stops after the current step. */
@@ -147,6 +164,13 @@ export class ProjectionWorker {
   }
 
   private async run(): Promise<void> {
+    while (!this.stopped && !this.initialized) {
+      try {
+        await this.initialize();
+      } catch (error) {
+        await this.onFailure(error);
+      }
+    }
     while (!this.stopped) {
       this.woken = false;
       if (!(await this.holdLease())) {
@@ -182,7 +206,7 @@ export class ProjectionWorker {
     this.lease = await this.store.tryAcquireLease(this.name).catch(() => null);
     if (!this.lease) return false;
     // Another process may have advanced the projection while this one followed.
-    this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+    this.checkpoint = (await this.target.loadCheckpoint(this.name)) ?? this.checkpoint;
     return true;
   }
 
@@ -198,7 +222,7 @@ export class ProjectionWorker {
   /** Without the lease: keep the checkpoint current, so reads here wait for the holder's progress. */
   private async follow(): Promise<void> {
     try {
-      this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+      this.checkpoint = (await this.target.loadCheckpoint(this.name)) ?? this.checkpoint;
       this.waiters.reached(this.checkpoint.position);
     } catch {
       // the store is unavailable; the next round tries again
@@ -214,16 +238,19 @@ export class ProjectionWorker {
       this.checkpoint = await this.apply(this.checkpoint, events);
     } catch (error) {
       if (error instanceof ProjectionCheckpointConflictError) {
-        this.checkpoint = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+        const stored = await this.target.loadCheckpoint(this.name);
+        // A target that lost its data (a Redis restarted without persistence) lost the checkpoint with it: start over.
+        if (!stored) this.logger.warn(`checkpoint gone from the target at position ${this.checkpoint.position}: replaying the log`);
+        this.checkpoint = stored ?? initialCheckpoint(this.name, this.checkpoint.generation);
         this.woken = true;
         return 0;
       }
-      if (events.length > 1) {
+      if (events.length > 1 && this.projection.isolatesFailures !== false) {
         this.isolateUntil = events[events.length - 1].position;
         this.woken = true;
         return 0;
       }
-      throw new ProjectionEventError(events[0], error);
+      throw new ProjectionEventError(events[0], error, events.length);
     }
     this.waiters.reached(this.checkpoint.position);
     return events.length;
@@ -239,7 +266,7 @@ export class ProjectionWorker {
       eventId: last.id,
       eventsProcessed: from.eventsProcessed + events.length,
     };
-    await this.store.commitProjection({ checkpoint: next, expectedPosition: from.position, expectedGeneration: from.generation, statements });
+    await this.target.commitProjection({ checkpoint: next, expectedPosition: from.position, expectedGeneration: from.generation, statements });
     return next;
   }
 
@@ -248,7 +275,7 @@ export class ProjectionWorker {
    * worker continues on it at once; the failure may only have been its old tables being dropped).
    */
   private async followedSwap(): Promise<boolean> {
-    const stored = await this.store.loadCheckpoint(this.name).catch(() => null);
+    const stored = await this.target.loadCheckpoint(this.name).catch(() => null);
     if (!stored || stored.generation === this.checkpoint.generation) return false;
     this.checkpoint = stored;
     this.isolateUntil = 0;
@@ -322,12 +349,12 @@ export class ProjectionWorker {
     const startedAt = now();
     // The live generation is the store's: another instance may have swapped one in that this worker
     // has not applied anything to yet. Building beside a stale number would overwrite the live tables.
-    const live = ((await this.store.loadCheckpoint(this.name)) ?? this.checkpoint).generation;
+    const live = ((await this.target.loadCheckpoint(this.name)) ?? this.checkpoint).generation;
     const generation = live + 1;
     const name = `${this.name}#rebuild`;
-    const previous = await this.store.loadCheckpoint(name);
-    let copy: ProjectionCheckpoint = { name, position: 0, eventId: null, eventsProcessed: 0, generation };
-    await this.store.commitProjection({
+    const previous = await this.target.loadCheckpoint(name);
+    let copy = initialCheckpoint(name, generation);
+    await this.target.commitProjection({
       checkpoint: copy,
       expectedPosition: previous?.position ?? 0,
       expectedGeneration: previous?.generation,
@@ -355,11 +382,11 @@ export class ProjectionWorker {
         while (await catchUp());
         // The live copy may be advanced by another process meanwhile: swap by compare-and-set on the
         // position read here, once the fresh copy has reached it.
-        const live = (await this.store.loadCheckpoint(this.name)) ?? this.checkpoint;
+        const live = (await this.target.loadCheckpoint(this.name)) ?? this.checkpoint;
         if (copy.position < live.position) continue;
         swapped = { ...copy, name: this.name };
         try {
-          await this.store.commitProjection({
+          await this.target.commitProjection({
             checkpoint: swapped,
             expectedPosition: live.position,
             expectedGeneration: live.generation,
@@ -387,18 +414,25 @@ export class ProjectionWorker {
     });
   }
 
-  private dropTables(generation: number): SqlStatement[] {
+  private dropTables(generation: number): unknown[] {
     if (generation < 1) return [];
     const table = tableNamer(generation);
-    return this.projection.tables.map((base) => ({ sql: `DROP TABLE IF EXISTS ${table(base)}` }));
+    return this.target.dropTables(this.projection.tables.map(table));
   }
+}
+
+/** The checkpoint of a projection (or copy) that has applied nothing yet. */
+function initialCheckpoint(name: string, generation: number): ProjectionCheckpoint {
+  return { name, position: 0, eventId: null, eventsProcessed: 0, generation };
 }
 
 /** A projection failed on one event; the message names it. */
 export class ProjectionEventError extends Error {
-  constructor(event: StoredEvent, cause: unknown) {
+  /** `count` > 1: the batch of `count` events from `event` failed (a projection that does not isolate failures). */
+  constructor(event: StoredEvent, cause: unknown, count = 1) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${reason} (event ${event.id}, ${event.eventType} at position ${event.position})`, { cause });
+    const where = count === 1 ? `event ${event.id}, ${event.eventType} at position ${event.position}` : `${count} events from position ${event.position}`;
+    super(`${reason} (${where})`, { cause });
     this.name = 'ProjectionEventError';
   }
 }

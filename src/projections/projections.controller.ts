@@ -71,7 +71,7 @@ export class ProjectionsController {
   @ApiResponse({ status: 200, type: AccountBalancesResponseDto, description: 'The AccountBalances read model', example: ACCOUNT_BALANCES_EXAMPLE })
   @ApiErrorResponses(...READ_ERRORS)
   accountBalances(@Query() params: GetAccountBalancesRequestDto) {
-    return this.queryBus.execute(new GetAccountBalancesQuery(params.accountId, params.after, params.limit ?? 1000, params.minPosition));
+    return this.queryBus.execute(new GetAccountBalancesQuery(params.accountId, params.after, params.limit ?? 1000, params.minPosition, params.source));
   }
 
   @Get('TransactionHistory')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../src/eventstore/event-store.port.js';
 import type { ChildServer } from '../support/child-server.js';
 import { postJson } from '../support/child-server.js';
+import { pool } from '../support/request-pool.js';
 import { installOrderHost, type InstalledOrderHost } from './order-host.js';
 
 /** Where the host keeps its events, and the same store opened from the test (to write an older release's events). */
@@ -25,21 +26,6 @@ async function getJson<T = Record<string, unknown>>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-/** Runs `count` requests, at most `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, request: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await request(index);
-      }
-    }),
-  );
-  return results;
 }
 
 /** Each order as its aggregate folds its stream, minus the version: what the projection must hold. */

@@ -5,7 +5,7 @@ import { PostgresEventStore } from '../../src/eventstore/adapters/postgres/postg
 import type { NewEvent } from '../../src/eventstore/event-envelope.js';
 import { EventStoreUnavailableError } from '../../src/eventstore/event-store.errors.js';
 import { DATABASE_URL, describeWithPostgres, dropSchemas, freshSchema } from '../support/postgres.js';
-import { PostgresPartitionProxy } from '../support/postgres-partition-proxy.js';
+import { TcpFaultProxy } from '../support/tcp-fault-proxy.js';
 import { waitUntil } from '../support/wait-until.js';
 
 const deposit = (): NewEvent => ({ id: randomUUID(), eventType: 'MoneyDeposited', data: { amount: 1 }, schemaVersion: 1, timestamp: 1 });
@@ -64,14 +64,14 @@ await describeWithPostgres('PostgreSQL store timeouts', () => {
   });
 
   describe('given a connected store whose network partitions', () => {
-    let proxy: PostgresPartitionProxy;
+    let proxy: TcpFaultProxy;
     let store: PostgresEventStore;
     let direct: PostgresEventStore;
     const schema = freshSchema();
     schemas.push(schema);
 
     beforeEach(async () => {
-      proxy = await PostgresPartitionProxy.start(target);
+      proxy = await TcpFaultProxy.start(target);
       store = await PostgresEventStore.connect({ connectionString: proxy.url(DATABASE_URL), schema, poolSize: 1, ...TIMEOUTS });
       direct = await PostgresEventStore.connect({ connectionString: DATABASE_URL, schema, poolSize: 1 });
     });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describeWithService } from './external-service.js';
 
 /** The PostgreSQL the tests use (the machine's, trust auth). */
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -18,17 +19,9 @@ export async function postgresProblem(): Promise<string | null> {
   }
 }
 
-/**
- * `describe` for tests that need PostgreSQL: in CI they always run (and fail when it is down); elsewhere
- * they are skipped with the reason printed when PostgreSQL cannot be reached.
- */
-export async function describeWithPostgres(name: string, body: () => void): Promise<void> {
-  const problem = await postgresProblem();
-  const skipHere = problem !== null && !process.env.CI;
-  if (skipHere) console.warn(`Skipping "${name}": PostgreSQL at ${DATABASE_URL} is unreachable (${problem}). CI runs these.`);
-  // Only outside CI, and only when PostgreSQL is down; in CI the tests run and fail instead.
-  const suite = skipHere ? describe.skip : describe;
-  suite(name, body);
+/** `describe` for tests that need PostgreSQL (see describeWithService: skipped outside CI only when it is down). */
+export function describeWithPostgres(name: string, body: () => void): Promise<void> {
+  return describeWithService('PostgreSQL', DATABASE_URL, postgresProblem, name, body);
 }
 
 /** A fresh schema name for one store under test. */

@@ -1,8 +1,11 @@
-import { Controller, Get, Req, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Optional, Req, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Public } from '../../common/http/access.decorators.js';
 import { type IdentifiedRequest, requestLogFields } from '../../common/http/correlation-id.js';
+import { REDIS_ACCOUNT_BALANCES } from '../../projections/account-balances/redis-account-balances.projection.js';
+import { ProjectionRunner } from '../../projections/projection-runner.js';
+import { EVENT_RELAY } from '../../relay/event-relay.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { HealthCheckFailedError } from './health-check-failed.error.js';
 import { HealthResponseDto } from './health.response.dto.js';
@@ -16,6 +19,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly store: EventStoreHealthIndicator,
+    @Optional() private readonly projections?: ProjectionRunner,
   ) {}
 
   @Get()
@@ -36,14 +40,39 @@ export class HealthController {
   })
   async check(@Req() request: IdentifiedRequest): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.store.check('store', requestLogFields(request))]);
+      const result = await this.health.check([() => this.store.check('store', requestLogFields(request))]);
+      return { ...result, details: { ...result.details, ...this.integrations() } };
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
       const down = Object.keys(result.error ?? {});
       const message =
         result.status === 'shutting_down' ? 'The service is shutting down' : `Health check failed: ${down.join(', ')} is down`;
-      throw new HealthCheckFailedError(message, result.details);
+      throw new HealthCheckFailedError(message, { ...result.details, ...this.integrations() });
     }
+  }
+
+  /**
+   * The relay to RabbitMQ and the Redis read model, when the service runs them: `down` while faulted,
+   * with the error. They are details, not checks: the service keeps taking commands without them, so
+   * they never turn the answer into a 503 (a broker outage must not take every instance out of a load
+   * balancer).
+   */
+  private integrations(): HealthIndicatorResult {
+    const names: Record<string, string> = { [EVENT_RELAY]: 'eventRelay', [REDIS_ACCOUNT_BALANCES]: 'redisReadModel' };
+    const details: HealthIndicatorResult = {};
+    for (const status of this.projections?.statuses() ?? []) {
+      const key = names[status.name];
+      if (!key) continue;
+      details[key] = {
+        status: status.status === 'faulted' ? ('down' as const) : ('up' as const),
+        projection: status.name,
+        state: status.status,
+        worker: status.worker,
+        lag: status.lag,
+        ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
+      };
+    }
+    return details;
   }
 }

@@ -3,6 +3,7 @@ import { EventBus, type IEvent } from '@nestjs/cqrs';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Subscription } from 'rxjs';
 import { ProjectionRunner } from '../../projections/projection-runner.js';
+import { EVENT_RELAY, EventRelay } from '../../relay/event-relay.js';
 import type { ProjectionStatus } from '../../projections/projection-status.js';
 
 const PROJECTION_STATES: ReadonlyArray<ProjectionStatus['status']> = ['running', 'rebuilding', 'faulted'];
@@ -37,9 +38,11 @@ export class ServiceMetrics implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly eventBus: EventBus,
     @Optional() private readonly projections?: ProjectionRunner,
+    @Optional() private readonly relay?: EventRelay,
   ) {
     collectDefaultMetrics({ register: this.registry });
     this.registerProjectionGauges();
+    if (relay) this.registerRelayMetrics(relay);
   }
 
   onModuleInit(): void {
@@ -53,6 +56,10 @@ export class ServiceMetrics implements OnModuleInit, OnModuleDestroy {
   /** The metrics in Prometheus' text format. */
   scrape(): Promise<string> {
     return this.registry.metrics();
+  }
+
+  private registerRelayMetrics(relay: EventRelay): void {
+    relayMetrics(this.registry, relay, () => this.projections?.statuses().find((status) => status.name === EVENT_RELAY)?.lag);
   }
 
   private registerProjectionGauges(): void {
@@ -101,6 +108,30 @@ export class ServiceMetrics implements OnModuleInit, OnModuleDestroy {
       },
     });
   }
+}
+
+/**
+ * The event relay's own metrics: how far it is behind the log, and how many events the broker confirmed
+ * (a counter: it only grows, by every event published, again after a crash or an outage).
+ */
+function relayMetrics(registry: Registry, relay: EventRelay, lag: () => number | undefined): void {
+  new Gauge({
+    name: 'bank_relay_lag_events',
+    help: 'Events committed to the log but not yet confirmed by RabbitMQ',
+    registers: [registry],
+    collect() {
+      this.set(lag() ?? 0);
+    },
+  });
+  new Counter({
+    name: 'bank_relay_published_total',
+    help: 'Events this instance published to RabbitMQ and the broker confirmed',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(relay.published);
+    },
+  });
 }
 
 /** The stored type of a published event: its class's static `eventType` (the stored contract), else its class name. */

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EventsHandler } from '@nestjs/cqrs';
-import { AccountClosed } from '../../accounts/domain/events/account-closed.event.js';
-import { AccountOpened } from '../../accounts/domain/events/account-opened.event.js';
-import { MoneyDeposited } from '../../accounts/domain/events/money-deposited.event.js';
-import { MoneyWithdrawn } from '../../accounts/domain/events/money-withdrawn.event.js';
-import { toMinorUnits } from '../../common/money/money.js';
 import type { StoredEvent } from '../../eventstore/event-envelope.js';
 import type { SqlStatement } from '../../eventstore/projection-checkpoint.js';
 import { AsyncProjection } from '../async-projection.decorator.js';
@@ -12,14 +7,9 @@ import { EventLogProjection } from '../event-log-projection.js';
 import type { ProjectionReader, TableNamer } from '../projection.js';
 import { insertRows, onConflictUpdate, placeholders } from '../sql.js';
 import { ACCOUNT_EVENTS } from '../account-event-types.js';
+import { type AccountBalanceRow, BALANCE_EVENT_TYPES, evolveAccountBalance } from './account-balance.js';
 
-/** A row of `account_balances`; money in minor units. */
-export interface AccountBalanceRow {
-  account_id: string;
-  balance: number;
-  is_active: number;
-  last_updated: number;
-}
+export type { AccountBalanceRow } from './account-balance.js';
 
 export const ACCOUNT_BALANCES = 'AccountBalances';
 
@@ -41,7 +31,7 @@ export class AccountBalancesProjection extends EventLogProjection {
   }
 
   async project(events: readonly StoredEvent[], table: TableNamer, reader: ProjectionReader): Promise<SqlStatement[]> {
-    const relevant = events.filter((event) => HANDLED.has(event.eventType));
+    const relevant = events.filter((event) => BALANCE_EVENT_TYPES.has(event.eventType));
     if (relevant.length === 0) return [];
     const ids = [...new Set(relevant.map((event) => event.aggregateId))];
     const rows = await reader.query<AccountBalanceRow>(
@@ -49,29 +39,12 @@ export class AccountBalancesProjection extends EventLogProjection {
       ids,
     );
     const accounts = new Map(rows.map((row) => [row.account_id, { ...row }]));
-    for (const event of relevant) accounts.set(event.aggregateId, evolve(accounts.get(event.aggregateId), event));
+    for (const event of relevant) accounts.set(event.aggregateId, evolveAccountBalance(accounts.get(event.aggregateId), event));
     const columns = ['account_id', 'balance', 'is_active', 'last_updated'];
     const changed = ids.map((id) => {
       const row = accounts.get(id)!;
       return [row.account_id, row.balance, row.is_active, row.last_updated];
     });
     return insertRows(table('account_balances'), columns, changed, onConflictUpdate('account_id', columns));
-  }
-}
-
-const HANDLED = new Set([AccountOpened.eventType, MoneyDeposited.eventType, MoneyWithdrawn.eventType, AccountClosed.eventType]);
-
-function evolve(row: AccountBalanceRow | undefined, event: StoredEvent): AccountBalanceRow {
-  const current = row ?? { account_id: event.aggregateId, balance: 0, is_active: 1, last_updated: 0 };
-  const at = event.metadata.timestamp;
-  switch (event.eventType) {
-    case AccountOpened.eventType:
-      return { ...current, balance: toMinorUnits(Number(event.data.initialBalance ?? 0)), is_active: 1, last_updated: at };
-    case MoneyDeposited.eventType:
-      return { ...current, balance: current.balance + toMinorUnits(Number(event.data.amount)), last_updated: at };
-    case MoneyWithdrawn.eventType:
-      return { ...current, balance: current.balance - toMinorUnits(Number(event.data.amount)), last_updated: at };
-    default:
-      return { ...current, is_active: 0, last_updated: at };
   }
 }

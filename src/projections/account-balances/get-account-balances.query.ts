@@ -9,6 +9,8 @@ export class GetAccountBalancesQuery extends Query<ProjectionRead<AccountBalance
     readonly after: string | undefined,
     readonly limit: number,
     readonly minPosition: number | undefined,
+    /** Which copy to read: the SQL read model or the Redis one (default: the module's `accountBalancesSource`). */
+    readonly source?: 'sql' | 'redis',
   ) {
     super();
   }

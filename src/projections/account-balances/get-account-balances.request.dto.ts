@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import { ACCOUNT_ID_PATTERN, IsOptionalNotNull } from '../../common/dto/api-properties.js';
 import { IntQueryParam } from '../../common/dto/query-params.js';
 import { MinPositionQuery } from '../min-position.query.dto.js';
@@ -22,4 +22,14 @@ export class GetAccountBalancesRequestDto extends MinPositionQuery {
 
   @IntQueryParam({ description: 'At most this many accounts', min: 1, max: 10000, default: 1000 })
   limit?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Which copy to read: `sql` (the store\'s database) or `redis` (when the service runs with REDIS_URL); default ACCOUNT_BALANCES_SOURCE. ' +
+      'Both wait for `minPosition` and read-your-writes alike.',
+    enum: ['sql', 'redis'],
+  })
+  @IsOptionalNotNull()
+  @IsIn(['sql', 'redis'], { message: 'source must be sql or redis' })
+  source?: 'sql' | 'redis';
 }

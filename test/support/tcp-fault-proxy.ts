@@ -2,13 +2,16 @@ import { once } from 'node:events';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 
 /**
- * A TCP proxy to PostgreSQL that can simulate a network partition: `partition()` silences every open
- * connection for good (bytes are dropped both ways and nothing is closed, as when a firewall loses its
- * state), and connections opened while partitioned are accepted and never answered. `heal()` lets new
- * connections through again; the silenced ones stay silent.
+ * A TCP proxy to a server (PostgreSQL, RabbitMQ) that can simulate its faults:
+ * - `partition()`, a network partition: every open connection is silenced for good (bytes are dropped
+ *   both ways and nothing is closed, as when a firewall loses its state), and connections opened while
+ *   partitioned are accepted and never answered;
+ * - `cut()`, a stopped server: every open connection is closed, and new ones are refused (closed at once).
+ * `heal()` lets new connections through again; silenced ones stay silent.
  */
-export class PostgresPartitionProxy {
+export class TcpFaultProxy {
   private partitioned = false;
+  private down = false;
   private readonly silenced = new WeakSet<Socket>();
   private readonly sockets = new Set<Socket>();
 
@@ -17,13 +20,13 @@ export class PostgresPartitionProxy {
     readonly port: number,
   ) {}
 
-  static async start(target: { host: string; port: number }): Promise<PostgresPartitionProxy> {
+  static async start(target: { host: string; port: number }): Promise<TcpFaultProxy> {
     const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
-    const proxy = new PostgresPartitionProxy(server, address.port);
+    const proxy = new TcpFaultProxy(server, address.port);
     server.on('connection', (client) => proxy.accept(client, target));
     return proxy;
   }
@@ -41,8 +44,14 @@ export class PostgresPartitionProxy {
     for (const socket of this.sockets) this.silenced.add(socket);
   }
 
+  cut(): void {
+    this.down = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
   heal(): void {
     this.partitioned = false;
+    this.down = false;
   }
 
   async close(): Promise<void> {
@@ -53,6 +62,10 @@ export class PostgresPartitionProxy {
 
   private accept(client: Socket, target: { host: string; port: number }): void {
     this.track(client);
+    if (this.down) {
+      client.destroy();
+      return;
+    }
     if (this.partitioned) {
       this.silenced.add(client);
       client.resume(); // read and drop
