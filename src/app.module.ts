@@ -47,7 +47,7 @@ export class AppModule {
     const projections = ProjectionsModule.forRoot({ imports: [store] });
     const redis = resolved.redisUrl ? RedisModule.forRoot({ url: resolved.redisUrl, keyPrefix: resolved.redisKeyPrefix }) : undefined;
     const relay = resolved.rabbitmqUrl
-      ? EventRelayModule.forRoot({ imports: [store, projections], url: resolved.rabbitmqUrl, exchange: resolved.eventsExchange })
+      ? EventRelayModule.forRoot({ imports: [store, projections], url: resolved.rabbitmqUrl, exchange: resolved.eventsExchange, coalesceMs: resolved.relayCoalesceMs })
       : undefined;
     return {
       module: AppModule,

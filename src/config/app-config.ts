@@ -46,6 +46,8 @@ export interface AppConfig {
   rabbitmqUrl?: string;
   /** The topic exchange events are published to. */
   eventsExchange: string;
+  /** How long the relay gathers events after a partial batch before it publishes. */
+  relayCoalesceMs: number;
   /** When set, AccountBalances is also kept in Redis at this URL. */
   redisUrl?: string;
   /** Prefix of every Redis key the service writes. */

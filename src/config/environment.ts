@@ -21,6 +21,7 @@ export interface Environment {
   SHUTDOWN_TIMEOUT_MS: number;
   RABBITMQ_URL?: string;
   EVENTS_EXCHANGE: string;
+  RELAY_COALESCE_MS: number;
   REDIS_URL?: string;
   REDIS_KEY_PREFIX: string;
   ACCOUNT_BALANCES_SOURCE: AppConfig['accountBalancesSource'];
@@ -59,6 +60,7 @@ export function validateEnvironment(env: Env): Environment {
     SHUTDOWN_TIMEOUT_MS: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     ...optional('RABBITMQ_URL', url(env, 'RABBITMQ_URL', /^amqps?:\/\//, 'an amqp:// or amqps:// URL')),
     EVENTS_EXCHANGE: exchangeName(env, 'EVENTS_EXCHANGE', 'bank.events'),
+    RELAY_COALESCE_MS: integer(env, 'RELAY_COALESCE_MS', 25, 0, 10_000),
     ...optional('REDIS_URL', redisUrl),
     REDIS_KEY_PREFIX: keyPrefix(env, 'REDIS_KEY_PREFIX', 'bank:'),
     ACCOUNT_BALANCES_SOURCE: accountBalancesSource(env, redisUrl !== undefined),
@@ -91,6 +93,7 @@ export function toAppConfig(env: Environment): AppConfig {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     rabbitmqUrl: env.RABBITMQ_URL || undefined,
     eventsExchange: env.EVENTS_EXCHANGE,
+    relayCoalesceMs: env.RELAY_COALESCE_MS,
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     accountBalancesSource: env.ACCOUNT_BALANCES_SOURCE,

@@ -303,8 +303,9 @@ export class ProjectionWorker {
    * batch. A reader that starts waiting cuts the wait short, so read-your-writes stays immediate.
    */
   private coalesce(): Promise<void> {
-    if (this.settings.coalesceMs <= 0 || this.waiters.pending > 0) return yieldToEventLoop();
-    return this.pause(this.settings.coalesceMs, { arrival: true });
+    const coalesceMs = this.projection.coalesceMs ?? this.settings.coalesceMs;
+    if (coalesceMs <= 0 || this.waiters.pending > 0) return yieldToEventLoop();
+    return this.pause(coalesceMs, { arrival: true });
   }
 
   private sleep(ms: number): Promise<void> {

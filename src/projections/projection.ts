@@ -40,6 +40,11 @@ export interface Projection<W = SqlStatement> {
    */
   readonly isolatesFailures?: boolean;
   /**
+   * After a partial batch, how long to wait for more events before the next one: this projection's own
+   * value of the runner's `coalesceMs` (a relay trades fewer, larger batches for less delay).
+   */
+  readonly coalesceMs?: number;
+  /**
    * CREATE TABLE / CREATE INDEX ... IF NOT EXISTS statements of one generation, for the store's dialect
    * (DDL is where SQLite and PostgreSQL differ most, e.g. SQLite's `INTEGER PRIMARY KEY` row ids).
    */

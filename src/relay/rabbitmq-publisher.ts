@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { type ChannelModel, type ConfirmChannel, connect } from 'amqplib';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { EventMessage } from './event-message.js';
+
+const WORKER_FILE = new URL('./rabbitmq-publish.worker.cjs', import.meta.url);
 
 /** Options of a {@link RabbitMqPublisher}. */
 export interface RabbitMqPublisherOptions {
@@ -13,17 +15,25 @@ export interface RabbitMqPublisherOptions {
   timeoutMs?: number;
 }
 
+interface Pending {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /**
  * Publishes to one topic exchange on a confirm channel, and resolves only once the broker has confirmed
  * every message (persisted, for persistent messages to durable queues). Messages of one call go out in
- * order on one channel, so the broker keeps their order. The connection is opened on first use and again
- * after it is lost; a call that meets a lost, refused or silent broker rejects, and what it sent may or
- * may not have arrived (the caller publishes it again: at-least-once).
+ * order on one channel, so the broker keeps their order. The AMQP connection lives on a worker thread
+ * (`rabbitmq-publish.worker.cjs`), opened on first use and again after it is lost; a call that meets a
+ * lost, refused or silent broker (or a worker that died) rejects, and what it sent may or may not have
+ * arrived: the caller publishes it again (at-least-once).
  */
 export class RabbitMqPublisher {
   private readonly logger = new Logger('RabbitMqPublisher');
   private readonly timeoutMs: number;
-  private connection: Promise<{ model: ChannelModel; channel: ConfirmChannel }> | null = null;
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
   private closed = false;
 
   constructor(private readonly options: RabbitMqPublisherOptions) {
@@ -34,85 +44,64 @@ export class RabbitMqPublisher {
    * Publishes the messages in order and waits for the broker's confirms.
    * @throws Error when the broker cannot be reached, closes the channel, nacks, or does not confirm in time.
    */
-  async publish(messages: readonly EventMessage[]): Promise<void> {
-    if (this.closed) throw new Error('The RabbitMQ publisher is closed');
-    const { channel } = await this.open();
-    try {
-      await this.withinTimeout(async () => {
-        for (const message of messages) {
-          if (!channel.publish(this.options.exchange, message.routingKey, message.content, message.options)) {
-            await Promise.race([once(channel, 'drain'), once(channel, 'close').then(() => Promise.reject(new Error('channel closed')))]);
-          }
-        }
-        await channel.waitForConfirms();
-      }, 'confirms');
-    } catch (error) {
-      this.drop();
-      throw new Error(`RabbitMQ did not confirm ${messages.length} message(s): ${error instanceof Error ? error.message : String(error)}`);
-    }
+  publish(messages: readonly EventMessage[]): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The RabbitMQ publisher is closed'));
+    const worker = this.workerThread();
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      // The worker has its own timeouts; this one only catches a worker that stopped answering.
+      const timer = setTimeout(() => this.fail(new Error(`the RabbitMQ publisher thread did not answer within ${2 * this.timeoutMs} ms`)), 2 * this.timeoutMs + 1000);
+      const settle = () => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+      };
+      this.pending.set(id, {
+        resolve: () => (settle(), resolve()),
+        reject: (error) => (settle(), reject(error)),
+      });
+      worker.postMessage({ id, messages: messages.map((message) => [message.routingKey, message.content, message.messageId]) });
+    });
   }
 
-  /** Closes the connection; the publisher is unusable afterwards. */
+  /** Closes the connection and ends the thread; the publisher is unusable afterwards. */
   async close(): Promise<void> {
     this.closed = true;
-    const connection = this.connection;
-    this.connection = null;
-    await connection?.then(({ model }) => model.close()).catch(() => undefined);
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = once(worker, 'exit');
+    worker.postMessage({ close: true });
+    const timer = setTimeout(() => void worker.terminate(), this.timeoutMs);
+    await exited;
+    clearTimeout(timer);
   }
 
-  private open(): Promise<{ model: ChannelModel; channel: ConfirmChannel }> {
-    this.connection ??= this.withinTimeout(() => this.connect(), 'connection').catch((error: unknown) => {
-      this.connection = null;
-      throw new Error(`RabbitMQ at ${redacted(this.options.url)} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  private workerThread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_FILE, { workerData: { url: this.options.url, exchange: this.options.exchange, timeoutMs: this.timeoutMs } });
+    worker.on('message', (message: { id?: number; error?: string; warning?: string }) => {
+      if (message.warning !== undefined) {
+        if (!this.closed) this.logger.warn(message.warning);
+        return;
+      }
+      const pending = this.pending.get(message.id ?? 0);
+      if (!pending) return;
+      if (message.error === undefined) pending.resolve();
+      else pending.reject(new Error(message.error));
     });
-    return this.connection;
-  }
-
-  private async connect(): Promise<{ model: ChannelModel; channel: ConfirmChannel }> {
-    const model = await connect(this.options.url, { timeout: this.timeoutMs });
-    const opened = this.connection;
-    const lost = (reason: string) => {
-      if (this.connection === opened) this.connection = null;
-      if (!this.closed) this.logger.warn(`connection lost (${reason})`);
-    };
-    model.on('error', (error: Error) => lost(error.message));
-    model.on('close', () => lost('closed'));
-    try {
-      const channel = await model.createConfirmChannel();
-      channel.on('error', (error: Error) => lost(`channel: ${error.message}`));
-      channel.on('close', () => {
-        lost('channel closed');
-        model.close().catch(() => undefined);
-      });
-      await channel.assertExchange(this.options.exchange, 'topic', { durable: true });
-      return { model, channel };
-    } catch (error) {
-      await model.close().catch(() => undefined);
-      throw error;
-    }
-  }
-
-  /** Forgets the connection (closing it in the background), so the next call opens a fresh one. */
-  private drop(): void {
-    const connection = this.connection;
-    this.connection = null;
-    void connection?.then(({ model }) => model.close()).catch(() => undefined);
-  }
-
-  private async withinTimeout<T>(work: () => Promise<T>, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no ${what} within ${this.timeoutMs} ms`)), this.timeoutMs);
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.fail(new Error('the RabbitMQ publisher thread exited'));
     });
-    try {
-      return await Promise.race([work(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    this.worker = worker;
+    return worker;
   }
-}
 
-/** A URL without its password, for messages. */
-function redacted(url: string): string {
-  return url.replace(/:[^:@/]*@/, ':***@');
+  /** Rejects every call waiting on the thread and lets the next one start a fresh thread. */
+  private fail(error: Error): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+    for (const pending of [...this.pending.values()]) pending.reject(error);
+  }
 }

@@ -76,7 +76,7 @@ export class EventConsumer {
     this.received.push({
       messageId: String(message.properties.messageId),
       routingKey: message.fields.routingKey,
-      position: Number(message.properties.headers?.position),
+      position: (JSON.parse(message.content.toString()) as { position: number }).position,
       persistent: message.properties.deliveryMode === 2,
       body: JSON.parse(message.content.toString()) as ReceivedEvent['body'],
     });
