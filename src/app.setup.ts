@@ -11,6 +11,8 @@ import { accessLog } from './operations/logging/access-log.middleware.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ADMIN_TOKEN_SCHEME, API_TOKEN_SCHEME } from './common/http/access.decorators.js';
+import { AccessTokens } from './operations/auth/access-tokens.js';
+import { requireTokenForDocumentation } from './operations/auth/documentation-access.middleware.js';
 
 /**
  * Everything `main.ts` applies to the application beyond its modules; tests call it too, so they run
@@ -18,7 +20,7 @@ import { ADMIN_TOKEN_SCHEME, API_TOKEN_SCHEME } from './common/http/access.decor
  * hooks and documentation. Create the app with `bodyParser: false` (JSON parsing is installed here,
  * with the API's error shape) and `bufferLogs: true` (start-up lines then go to the JSON log too).
  */
-export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit'>): void {
+export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit' | 'apiToken' | 'adminToken'>): void {
   useServiceLogger(app);
   app.disable('x-powered-by');
   answerClientErrorsAsJson(app.getHttpServer());
@@ -32,6 +34,8 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   // SIGTERM / SIGINT: close the HTTP server (requests in flight finish), then the store, then exit 0.
   app.enableShutdownHooks([], { useProcessExit: true });
 
+  // Swagger serves its pages outside Nest's routes, so the guard does not see them.
+  app.use(['/docs', '/docs-json', '/docs-yaml'], requireTokenForDocumentation(new AccessTokens(config)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -40,7 +44,9 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
         'An event-sourced bank service: commands append immutable events to BankAccount streams; queries rebuild ' +
           'state from snapshots and events. Money is exact (at most 2 decimals). Every error is JSON ' +
           '`{statusCode, code, message, error}`. When the service runs with `API_TOKEN`, every route but ' +
-          '`GET /health` needs `Authorization: Bearer <API_TOKEN>`; with `ADMIN_TOKEN`, admin routes need that token.',
+          '`GET /health` (these docs included) needs `Authorization: Bearer <API_TOKEN>`, or Basic credentials with the ' +
+          'token as the password (what a browser sends after its login prompt); with `ADMIN_TOKEN`, admin routes need that ' +
+          'token. Use "Authorize" to send the bearer token with "Try it out".',
       )
       .setVersion('0.1.0')
       .addServer('/', 'This service (same origin)')

@@ -117,7 +117,7 @@ describe('export and import', () => {
     const head = await target.store.headPosition();
     const rewritten = exported.filter((event) => event.aggregateId === 'exp-1').map((event) => ({ ...event, id: newEventId() }));
     const fresh = exported.filter((event) => event.aggregateId === 'exp-2').map((event) => ({ ...event, id: newEventId(), aggregateId: 'exp-2b' }));
-    const mixed = await importing(target, ndjson([...rewritten, ...fresh])).expect(200);
+    const mixed = await importing(target, ndjson([...rewritten, ...fresh])).expect(409);
     expect(mixed.body).toMatchObject({ importedEvents: 2, importedStreams: 1, alreadyStoredEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-1' }] });
     expect(mixed.body.conflicts[0].reason).toMatch(/^the stream is at version 4, and the import continues it from version 1$/);
     const appended = await target.store.readAll({ after: head, limit: 100 });
@@ -129,7 +129,7 @@ describe('export and import', () => {
   it('refuses a stream whose stored events are not its first ones in the file', async () => {
     const head = await target.store.headPosition();
     const stream = exported.filter((event) => event.aggregateId === 'exp-3');
-    const response = await importing(target, ndjson([{ ...stream[0], id: newEventId() }, ...stream.slice(1)])).expect(200);
+    const response = await importing(target, ndjson([{ ...stream[0], id: newEventId() }, ...stream.slice(1)])).expect(409);
     expect(response.body).toMatchObject({ importedEvents: 0, alreadyStoredEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-3' }] });
     expect(response.body.conflicts[0].reason).toBe('2 of its events are stored already, but not its first 2 in the file');
     expect(await target.store.headPosition()).toBe(head);
@@ -138,7 +138,7 @@ describe('export and import', () => {
   it('refuses a stream carrying an event id already stored elsewhere', async () => {
     const head = await target.store.headPosition();
     const copy = exported.filter((event) => event.aggregateId === 'exp-2').map((event) => ({ ...event, aggregateId: 'exp-2c' }));
-    const response = await importing(target, ndjson(copy)).expect(200);
+    const response = await importing(target, ndjson(copy)).expect(409);
     expect(response.body).toMatchObject({ importedEvents: 0, conflictCount: 1, conflicts: [{ aggregateId: 'exp-2c' }] });
     expect(response.body.conflicts[0].reason).toMatch(/already stored/);
     expect(await target.store.headPosition()).toBe(head);
@@ -162,7 +162,7 @@ describe('export and import', () => {
     file[8] = line('x3', 3, file[0].id);
     const head = await target.store.headPosition();
 
-    const response = await importing(target, ndjson(file)).expect(200);
+    const response = await importing(target, ndjson(file)).expect(409);
 
     expect(response.body).toMatchObject({ importedEvents: 6, importedStreams: 2, alreadyStoredEvents: 0, conflictCount: 2 });
     expect(response.body.conflicts).toEqual([

@@ -120,7 +120,7 @@ export class EventsController {
       'import (400) before anything is appended. Events stored already as they are (same id, stream and version: an ' +
       'import sent again) are skipped and their stream continued. A stream is refused, nothing of it appended, when the ' +
       'store holds other events at its versions or one of its event ids elsewhere; the other streams are imported and ' +
-      'the refusals listed. Refused ' +
+      'the refusals listed: 200 when no stream was refused, 409 (the same report) when any was. Refused ' +
       '(401) unless the service runs with ADMIN_TOKEN, and then only with that token.',
   })
   @ApiConsumes('application/x-ndjson')
@@ -132,7 +132,13 @@ export class EventsController {
   @ApiResponse({
     status: 200,
     type: ImportEventsResponseDto,
-    description: 'What was imported, and the refused streams',
+    description: 'Every stream of the file imported (or stored already)',
+    example: { importedEvents: 12, importedStreams: 3, alreadyStoredEvents: 0, conflictCount: 0, conflicts: [] },
+  })
+  @ApiResponse({
+    status: 409,
+    type: ImportEventsResponseDto,
+    description: 'Conflict: some streams were refused (listed); the others were imported',
     example: {
       importedEvents: 11,
       importedStreams: 2,
@@ -142,9 +148,10 @@ export class EventsController {
     },
   })
   @ApiErrorResponses('VALIDATION_FAILED', 'UNAUTHORIZED', 'UNSUPPORTED_MEDIA_TYPE', 'STORE_UNAVAILABLE')
-  importEvents(@Req() request: Request, @NoQueryParameters() _query: undefined): Promise<ImportReport> {
+  async importEvents(@Req() request: Request, @Res() response: Response, @NoQueryParameters() _query: undefined): Promise<void> {
     if (!this.options.importEnabled) throw new ImportDisabledError();
-    return this.commandBus.execute(new ImportEventsCommand(request));
+    const report: ImportReport = await this.commandBus.execute(new ImportEventsCommand(request));
+    response.status(report.conflictCount > 0 ? 409 : 200).json(report);
   }
 }
 

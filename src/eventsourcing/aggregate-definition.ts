@@ -11,6 +11,7 @@ import type { EventSourcedAggregate } from './event-sourced-aggregate.js';
  *   aggregateType: 'Order',
  *   events: ORDER_EVENTS,
  *   create: (id) => new Order(id),
+ *   streamPrefix: 'order:',
  *   snapshotSchemaVersion: 1,
  * };
  * ```
@@ -23,10 +24,13 @@ export interface AggregateDefinition<A extends EventSourcedAggregate<E, any>, E 
   /** A blank aggregate with this id, before any event. */
   create(id: string): A;
   /**
-   * The stream an aggregate is stored in (default: its id). Stream ids are unique across aggregate
-   * types, so a type whose ids may meet another's prefixes them (`transfer:<id>`).
+   * Prefix of the aggregates' stream ids (default none: the stream id is the aggregate id). Stream ids
+   * are unique across aggregate types, so a type whose ids may meet another's is stored under a prefix
+   * (`transfer:`), ending in a character its ids never contain. The prefix is internal: events read
+   * through EventStoreModule's store carry the aggregate id (the repository registers the prefix with
+   * its StreamNames).
    */
-  streamId?(aggregateId: string): string;
+  readonly streamPrefix?: string;
   /**
    * Version of the snapshot state's shape. Set it when the aggregate overrides `snapshotState` and
    * `restoreState`: the repository then saves snapshots and loads from the newest one of this version

@@ -7,6 +7,7 @@ import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../eventsto
 import type { EventStore } from '../eventstore/event-store.port.js';
 import type { IdempotencyRecord } from '../eventstore/idempotency-record.js';
 import type { Snapshot } from '../eventstore/snapshot.js';
+import { UpcastingEventStore } from '../eventstore/upcasting/upcasting-event-store.js';
 import type { AggregateDefinition } from './aggregate-definition.js';
 import { AggregateStateCache } from './aggregate-state-cache.js';
 import type { CommandContext } from './command-context.js';
@@ -122,6 +123,8 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
     this.clock = options.clock ?? new SystemClock();
     this.cache = cached > 0 ? new AggregateStateCache(cached) : null;
     const cache = this.cache;
+    // Events read through the module's store then carry the aggregate id, not the stream id.
+    if (store instanceof UpcastingEventStore) store.streamNames.register(definition.aggregateType, definition.streamPrefix ?? '');
     // Another process wrote the stream: what is cached here is stale.
     this.stopListening = cache ? store.onForeignAppend((streamId) => cache.forget(streamId)) : () => undefined;
   }
@@ -132,7 +135,7 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
 
   /** The stream an aggregate is stored in. */
   streamIdOf(aggregateId: string): string {
-    return this.definition.streamId ? this.definition.streamId(aggregateId) : aggregateId;
+    return (this.definition.streamPrefix ?? '') + aggregateId;
   }
 
   /**

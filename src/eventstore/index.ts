@@ -11,5 +11,6 @@ export * from './projection-checkpoint.js';
 export * from './projection-lease.js';
 export * from './snapshot.js';
 export * from './stream-info.js';
+export * from './stream-names.js';
 export * from './upcasting/event-upcaster.js';
 export * from './upcasting/event-upcasters.js';

@@ -134,6 +134,6 @@ export const TICKET: AggregateDefinition<Ticket, TicketEvent> = {
   aggregateType: 'Ticket',
   events: TICKET_EVENTS,
   create: (id) => new Ticket(id),
-  streamId: (id) => `ticket-${id}`,
+  streamPrefix: 'ticket-',
   snapshotSchemaVersion: 1,
 };

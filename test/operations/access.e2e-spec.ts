@@ -105,7 +105,7 @@ describe('security headers', () => {
   afterAll(() => t.close());
 
   it('sends helmet headers with a content security policy that lets Swagger UI load its own files', async () => {
-    const docs = await request(t.server).get('/docs');
+    const docs = await request(t.server).get('/docs').set(bearer(API_TOKEN));
     expect(docs.status).toBe(200);
     const csp = String(docs.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
@@ -124,11 +124,30 @@ describe('security headers', () => {
       expect(attributes).toMatch(/src="\.\/[^"]+\.js"/);
       expect(body.trim()).toBe('');
     }
-    expect((await request(t.server).get('/docs/swagger-ui-init.js')).status).toBe(200);
+    expect((await request(t.server).get('/docs/swagger-ui-init.js').set(bearer(API_TOKEN))).status).toBe(200);
+  });
+
+  it.each(['/docs', '/docs/', '/docs/swagger-ui-init.js', '/docs-json'])('given no token, when GET %s, then 401 UNAUTHORIZED', async (path) => {
+    const response = await request(t.server).get(path);
+    expect(response.status).toBe(401);
+    expect(response.body).toStrictEqual(UNAUTHORIZED);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
+  });
+
+  it('given a browser without a token, then /docs asks for Basic credentials too, and takes the token as their password', async () => {
+    const page = await request(t.server).get('/docs').set('Accept', 'text/html,application/xhtml+xml');
+    expect(page.status).toBe(401);
+    expect(page.headers['www-authenticate']).toEqual(expect.stringMatching(/Basic realm="event-sourced-bank"/));
+    const basic = (password: string) => ({ Authorization: `Basic ${Buffer.from(`reader:${password}`).toString('base64')}` });
+    expect((await request(t.server).get('/docs').set(basic(API_TOKEN))).status).toBe(200);
+    expect((await request(t.server).get('/docs-json').set(basic(API_TOKEN))).status).toBe(200);
+    expect((await request(t.server).get('/stats').set(basic(API_TOKEN))).status).toBe(200);
+    expect((await request(t.server).get('/docs').set(basic('wrong-password-0123456789'))).status).toBe(401);
+    expect((await request(t.server).get('/docs-json').set(bearer(API_TOKEN))).status).toBe(200);
   });
 
   it('documents the bearer schemes', async () => {
-    const document = (await request(t.server).get('/docs-json')).body;
+    const document = (await request(t.server).get('/docs-json').set(bearer(API_TOKEN))).body;
     expect(document.components.securitySchemes).toMatchObject({
       bearer: { type: 'http', scheme: 'bearer' },
       adminToken: { type: 'http', scheme: 'bearer' },

@@ -1,3 +1,4 @@
+import { StreamNames } from '../stream-names.js';
 import { randomUUID } from 'node:crypto';
 import { LEGACY_ACCOUNT_EVENT_UPCASTERS } from '../../accounts/domain/events/legacy-account-event.upcasters.js';
 import { InMemoryEventStore } from '../adapters/in-memory/in-memory-event-store.js';
@@ -30,7 +31,7 @@ async function storeWithLegacyEvents() {
   });
   const upcasters = new EventUpcasters();
   upcasters.register(...LEGACY_ACCOUNT_EVENT_UPCASTERS);
-  return { adapter, store: new UpcastingEventStore(adapter, upcasters) };
+  return { adapter, store: new UpcastingEventStore(adapter, upcasters, new StreamNames()) };
 }
 
 const shapes = (events: StoredEvent[]) =>

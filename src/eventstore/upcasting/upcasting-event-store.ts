@@ -7,12 +7,15 @@ import type { ProjectionCheckpoint, ProjectionCommit } from '../projection-check
 import type { ProjectionLease } from '../projection-lease.js';
 import type { Snapshot } from '../snapshot.js';
 import type { StreamInfo } from '../stream-info.js';
+import type { StreamNames } from '../stream-names.js';
 import type { EventUpcasters } from './event-upcasters.js';
 
 /**
- * An event store whose reads return every event in its current shape: the adapter's events passed
- * through the application's upcasters. Writes and everything else go to the adapter unchanged, so older
- * shapes stay stored as they were written (an older release's database, or events imported from one).
+ * An event store whose reads return every event as the application reads it: in its current shape (the
+ * adapter's events passed through the application's upcasters) and with its aggregate id (a stream
+ * stored under a prefix, see {@link StreamNames}, shows the id without it). Writes and everything else
+ * go to the adapter unchanged, so older shapes stay stored as they were written (an older release's
+ * database, or events imported from one).
  *
  * A read filtered by event types names current types: it also returns older events upcast into one of
  * them, and not the events of a type that was renamed since.
@@ -21,6 +24,8 @@ export class UpcastingEventStore implements EventStore {
   constructor(
     private readonly adapter: EventStore,
     private readonly upcasters: EventUpcasters,
+    /** How aggregates are named in streams; repositories register their prefixes here. */
+    readonly streamNames: StreamNames,
   ) {}
 
   get dialect(): EventStore['dialect'] {
@@ -28,17 +33,17 @@ export class UpcastingEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
-    return this.upcasters.upcastAll(await this.adapter.readStream(streamId, options));
+    return this.streamNames.presentAll(this.upcasters.upcastAll(await this.adapter.readStream(streamId, options)));
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const wanted = options.eventTypes;
-    if (!wanted || wanted.length === 0 || this.upcasters.isEmpty) return this.upcasters.upcastAll(await this.adapter.readAll(options));
+    if (!wanted || wanted.length === 0 || this.upcasters.isEmpty) return this.streamNames.presentAll(this.upcasters.upcastAll(await this.adapter.readAll(options)));
     const eventTypes = this.upcasters.storedTypesOf(wanted);
     // No stored type can hold a wanted event (only renamed types were asked for); [] would mean "any".
     if (eventTypes.length === 0) return [];
     const events = this.upcasters.upcastAll(await this.adapter.readAll({ ...options, eventTypes }));
-    return events.filter((event) => wanted.includes(event.eventType));
+    return this.streamNames.presentAll(events.filter((event) => wanted.includes(event.eventType)));
   }
 
   append(request: AppendRequest): Promise<AppendResult> {

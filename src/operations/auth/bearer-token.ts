@@ -23,6 +23,21 @@ export function bearerTokenOf(authorization: string | string[] | undefined): str
   return match?.[1];
 }
 
+/**
+ * The token a request presents: that of `Authorization: Bearer <token>`, or the password of
+ * `Authorization: Basic base64(<any user>:<token>)` (what a browser sends after its login prompt, so that
+ * pages such as /docs and /dashboard open with a token), or undefined.
+ */
+export function presentedTokenOf(authorization: string | string[] | undefined): string | undefined {
+  const bearer = bearerTokenOf(authorization);
+  if (bearer !== undefined || typeof authorization !== 'string') return bearer;
+  const basic = /^Basic[ ]+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
+  if (!basic) return undefined;
+  const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = credentials.indexOf(':');
+  return colon < 0 ? undefined : credentials.slice(colon + 1);
+}
+
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }

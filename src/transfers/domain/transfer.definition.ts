@@ -6,11 +6,11 @@ import { Transfer } from './transfer.aggregate.js';
 /**
  * How Transfers are stored: stream type `Transfer`, no snapshots (a transfer has at most two events).
  * The stream id is `transfer:<transferId>`: the colon never occurs in an account id, so no transfer can
- * share a stream with an account.
+ * share a stream with an account. Events read from the store carry the transferId as their aggregateId.
  */
 export const TRANSFER: AggregateDefinition<Transfer, TransferEvent> = {
   aggregateType: Transfer.aggregateType,
   events: TRANSFER_EVENT_REGISTRY,
   create: (id) => new Transfer(id),
-  streamId: (transferId) => `transfer:${transferId}`,
+  streamPrefix: 'transfer:',
 };

@@ -5,6 +5,9 @@ const MAX_ID_LENGTH = 128;
 
 /** One line of an export, as import appends it: the event and where it goes. */
 export interface ExportedEvent {
+  /** The aggregate id the file gives (the report names streams by it). */
+  aggregateId: string;
+  /** Its stream in the store (the aggregate id, under its type's prefix). */
   streamId: string;
   streamType: string;
   /** Its version in the stream, kept by the import. */
@@ -14,9 +17,13 @@ export interface ExportedEvent {
 
 /**
  * Reads one line of `GET /events/export` (an event as the events API shows it; its `position` is not
- * kept, the importing store gives it a new one). Returns the event, or the problems of the line.
+ * kept, the importing store gives it a new one). `streamIdOf` names the stream of an aggregate (see
+ * StreamNames). Returns the event, or the problems of the line.
  */
-export function parseExportedEvent(text: string): ExportedEvent | { problems: string[] } {
+export function parseExportedEvent(
+  text: string,
+  streamIdOf: (aggregateType: string, aggregateId: string) => string = (_type, id) => id,
+): ExportedEvent | { problems: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -40,7 +47,8 @@ export function parseExportedEvent(text: string): ExportedEvent | { problems: st
   ];
   if (problems.length > 0) return { problems };
   return {
-    streamId: value.aggregateId as string,
+    aggregateId: value.aggregateId as string,
+    streamId: streamIdOf(value.aggregateType as string, value.aggregateId as string),
     streamType: value.aggregateType as string,
     version: metadata.version as number,
     event: {

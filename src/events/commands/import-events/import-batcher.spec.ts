@@ -3,6 +3,7 @@ import { ImportBatcher, type ImportRun } from './import-batcher.js';
 
 function event(streamId: string, version: number): ExportedEvent {
   return {
+    aggregateId: streamId,
     streamId,
     streamType: 'BankAccount',
     version,

@@ -8,6 +8,7 @@ import { ValidationFailedError } from '../../../common/errors/validation-failed.
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../../../eventstore/event-store.errors.js';
 import type { EventLocation } from '../../../eventstore/event-location.js';
 import { EVENT_STORE, type EventStore } from '../../../eventstore/event-store.port.js';
+import { StreamNames } from '../../../eventstore/stream-names.js';
 import { type ExportedEvent, parseExportedEvent } from './exported-event.js';
 import { ImportBatcher, type ImportBatchLimits, type ImportRun } from './import-batcher.js';
 import { ImportEventsCommand } from './import-events.command.js';
@@ -45,8 +46,12 @@ const IDS_LOOKED_UP_AT_ONCE = 1000;
 export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand, ImportReport> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streamNames: StreamNames,
     @Optional() @Inject(IMPORT_PREPARATION) private readonly preparation?: ImportPreparation,
   ) {}
+
+  /** The stream of an exported event's aggregate (its type's prefix, if any, added). */
+  private readonly streamIdOf = (aggregateType: string, aggregateId: string): string => this.streamNames.streamIdOf(aggregateType, aggregateId);
 
   async execute(command: ImportEventsCommand): Promise<ImportReport> {
     const folder = mkdtempSync(join(tmpdir(), 'bank-import-'));
@@ -67,7 +72,7 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
    * already holds events of the file. @throws ValidationFailedError for the first bad line.
    */
   private async checkAndSpool(source: AsyncIterable<Buffer | string>, spoolPath: string, streams: StreamsOfImport): Promise<void> {
-    const store = this.store;
+    const { store, streamIdOf } = this;
     /** Where the file puts each event whose id is not looked up yet. */
     let unchecked = new Map<string, Omit<EventLocation, 'id'>>();
     async function lookUp(): Promise<void> {
@@ -76,7 +81,7 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
     }
     async function* checkedLines(): AsyncGenerator<string> {
       for await (const line of readLines(source)) {
-        const parsed = parseExportedEvent(line.text);
+        const parsed = parseExportedEvent(line.text, streamIdOf);
         const problems = 'problems' in parsed ? parsed.problems : streams.follow(parsed);
         if (problems.length > 0) {
           throw new ValidationFailedError(`Line ${line.number} of the import: ${problems.join('; ')}; nothing was imported`, [
@@ -98,7 +103,7 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand,
   private async append(spool: AsyncIterable<Buffer | string>, streams: StreamsOfImport): Promise<void> {
     const batcher = new ImportBatcher(BATCH_LIMITS);
     for await (const line of readLines(spool)) {
-      const completed = batcher.add(parseExportedEvent(line.text) as ExportedEvent, line.text.length);
+      const completed = batcher.add(parseExportedEvent(line.text, this.streamIdOf) as ExportedEvent, line.text.length);
       if (completed) await this.appendBatch(completed, streams);
     }
     for (const batch of batcher.finish()) await this.appendBatch(batch, streams);

@@ -9,6 +9,8 @@ const CONFLICTS_LISTED = 100;
 /** What the import knows of one stream of the file: O(streams) memory, never O(events). */
 export interface StreamOfImport {
   type: string;
+  /** The aggregate id of the file's events (the report names the stream by it). */
+  aggregateId: string;
   /** The version of the stream's first event in the file. */
   firstVersion: number;
   /** The version the stream's next event in the file must have. */
@@ -40,6 +42,7 @@ export class StreamsOfImport {
     if (!stream) {
       this.streams.set(event.streamId, {
         type: event.streamType,
+        aggregateId: event.aggregateId,
         firstVersion: event.version,
         nextVersion: event.version + 1,
         alreadyStored: 0,
@@ -107,6 +110,6 @@ export class StreamsOfImport {
     stream.refused = true;
     this.report.conflictCount++;
     const listed = stream.imported ? `${reason}; its earlier events were imported` : reason;
-    if (this.report.conflicts.length < CONFLICTS_LISTED) this.report.conflicts.push({ aggregateId: streamId, reason: listed });
+    if (this.report.conflicts.length < CONFLICTS_LISTED) this.report.conflicts.push({ aggregateId: stream.aggregateId, reason: listed });
   }
 }

@@ -29,7 +29,7 @@ export class OrderTotalsProjection implements Projection {
     const statements: SqlStatement[] = [];
     for (const event of events) {
       if (event.aggregateType !== 'Order') continue;
-      const orderId = event.aggregateId.slice('order-'.length);
+      const orderId = event.aggregateId;
       if (event.eventType === 'OrderPlaced') {
         statements.push({ sql: `INSERT INTO ${totals} (order_id, customer, items, total_cents, shipped) VALUES (?, ?, 0, 0, 0)`, params: [orderId, event.data.customer] });
       } else if (event.eventType === 'ItemAdded') {

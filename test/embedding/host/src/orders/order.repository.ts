@@ -6,12 +6,12 @@ import { EVENT_STORE, type EventStore } from 'event-sourced-bank/eventstore';
 import { Order } from './order.aggregate.js';
 import { ORDER_EVENTS, type OrderEvent } from './events/order-events.js';
 
-/** Orders are stored in streams `order-<id>`, with snapshots of state schema 1. */
+/** Orders are stored in streams `order-<id>` (events read from the store carry the order id), with snapshots of state schema 1. */
 export const ORDER: AggregateDefinition<Order, OrderEvent> = {
   aggregateType: 'Order',
   events: ORDER_EVENTS,
   create: (id) => new Order(id),
-  streamId: (id) => `order-${id}`,
+  streamPrefix: 'order-',
   snapshotSchemaVersion: 1,
 };
 

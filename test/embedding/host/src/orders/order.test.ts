@@ -36,12 +36,12 @@ describe('OrderTotalsProjection (with the testing kit)', () => {
     const log = new StoredEventFactory({ aggregateType: 'Order' });
     const tables = await projectionSpecification(new OrderTotalsProjection())
       .given(
-        log.event('order-o-1', 'OrderPlaced', { customer: 'ada' }),
-        log.event('order-o-2', 'OrderPlaced', { customer: 'bob' }),
-        log.event('order-o-1', 'ItemAdded', { sku: 'mug', quantity: 2, unitPriceCents: 450 }),
-        log.event('order-o-2', 'ItemAdded', { sku: 'tea', quantity: 1, unitPriceCents: 300 }),
-        log.event('order-o-1', 'ItemAdded', { sku: 'tea', quantity: 3, unitPriceCents: 300 }),
-        log.event('order-o-1', 'OrderShipped', {}),
+        log.event('o-1', 'OrderPlaced', { customer: 'ada' }),
+        log.event('o-2', 'OrderPlaced', { customer: 'bob' }),
+        log.event('o-1', 'ItemAdded', { sku: 'mug', quantity: 2, unitPriceCents: 450 }),
+        log.event('o-2', 'ItemAdded', { sku: 'tea', quantity: 1, unitPriceCents: 300 }),
+        log.event('o-1', 'ItemAdded', { sku: 'tea', quantity: 3, unitPriceCents: 300 }),
+        log.event('o-1', 'OrderShipped', {}),
       )
       .whenProjectedInEveryBatching();
     expect(tables.order_totals).toEqual([
