@@ -28,7 +28,7 @@ interface Operation {
   tags?: string[];
   parameters?: Array<{ name: string; in: string; required?: boolean; example?: unknown; examples?: unknown; schema?: { example?: unknown } }>;
   requestBody?: { content: Record<string, { example?: unknown; examples?: Record<string, unknown> }> };
-  responses: Record<string, { description: string; content?: Record<string, { example?: unknown; examples?: Record<string, { value: { code: string } }> }> }>;
+  responses: Record<string, { description: string; content?: Record<string, { example?: unknown; examples?: Record<string, { value: { code: string } }>; schema?: { $ref?: string } }> }>;
 }
 
 /** Lints `document` with spectral's CLI and the `spectral:oas` ruleset; returns every finding. */
