@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AppConfigModule, type AppConfigModuleOptions } from './config/app-config.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { EventsModule } from './events/events.module.js';
 import { EventStoreModule } from './eventstore/event-store.module.js';
 import { OperationsModule } from './operations/operations.module.js';
@@ -70,6 +71,7 @@ export class AppModule {
         }),
         ...(relay ? [relay] : []),
         StatsModule.forRoot({ imports: [store, projections] }),
+        DashboardModule,
         OperationsModule.forRoot({ imports: [store, projections, ...(relay ? [relay] : [])] }),
       ],
     };

@@ -1,16 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/create-test-app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-
-/** CI installs Debian's chromium (.ci/run) and must run this; elsewhere it may be missing. */
-const canRun = existsSync(CHROMIUM) || process.env.CI !== undefined;
-if (!canRun) console.warn(`Swagger UI browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS, browserSession, describeInBrowser, pageErrorsOf } from '../support/browser.js';
 
 /** The expandable block of one operation, found by method and path as Swagger UI shows them. */
 function operation(page: Page, method: string, path: string): Locator {
@@ -35,39 +26,18 @@ async function execute(block: Locator): Promise<{ status: string; body: string }
   return { status, body };
 }
 
-(canRun ? describe : describe.skip)('Swagger UI in a real browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+describeInBrowser('Swagger UI in a real browser', () => {
+  const session = browserSession();
 
   it('opens an account and reads it back through /docs with Try it out and Execute', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
     // Script errors and console errors (a content security policy violation is one) fail the test.
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    const pageErrors = pageErrorsOf(page);
     mkdirSync(ARTIFACTS, { recursive: true });
     const accountId = `ui-${Date.now()}`;
 
-    await page.goto(`${baseUrl}/docs`);
+    await page.goto(`${session.url}/docs`);
     const openAccount = operation(page, 'POST', '/commands/open-account');
     await tryItOut(openAccount);
     await openAccount.locator('textarea.body-param__text').fill(JSON.stringify({ accountId, initialBalance: 1000 }, null, 2));
@@ -86,6 +56,35 @@ async function execute(block: Locator): Promise<{ status: string; body: string }
 
     await getAccount.locator('.live-responses-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'swagger-ui.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describeInBrowser('Swagger UI in a real browser, with API_TOKEN', () => {
+  const API_TOKEN = 'api-token-for-swagger-ui-0123456789';
+  const session = browserSession({ apiToken: API_TOKEN });
+
+  it('opens /docs once the browser gives the token (as its password), and "Authorize" sends it with Try it out', async () => {
+    // Without credentials a browser is challenged for them (a headless one cannot answer).
+    expect((await fetch(`${session.url}/docs`, { headers: { accept: 'text/html' } })).headers.get('www-authenticate')).toMatch(/Basic realm=/);
+
+    const context = await session.browser.newContext({ httpCredentials: { username: 'reader', password: API_TOKEN }, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors = pageErrorsOf(page);
+    expect((await page.goto(`${session.url}/docs`))?.status()).toBe(200);
+    await page.getByRole('button', { name: 'Authorize' }).first().click();
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('input').first().fill(API_TOKEN);
+    await dialog.locator('button.authorize').first().click();
+    await dialog.locator('button.btn-done').first().click();
+
+    const stats = operation(page, 'GET', '/stats');
+    await tryItOut(stats);
+    const read = await execute(stats);
+    expect(read.status).toBe('200');
+    expect(JSON.parse(read.body)).toMatchObject({ totalEvents: expect.any(Number) });
+    expect(await stats.locator('.curl-command').innerText()).toContain(`Authorization: Bearer ${API_TOKEN}`);
     expect(pageErrors).toEqual([]);
   });
 });

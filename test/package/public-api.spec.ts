@@ -9,6 +9,8 @@ export const ENTRY_POINTS: Record<string, string> = {
   './eventstore': 'src/eventstore/index.ts',
   './eventsourcing': 'src/eventsourcing/index.ts',
   './projections': 'src/projections/index.ts',
+  './redis': 'src/redis/index.ts',
+  './relay': 'src/relay/index.ts',
   './testing': 'src/testing/index.ts',
   './bank': 'src/bank.ts',
 };
