@@ -133,3 +133,7 @@ spawnSync(process.execPath, ['bench/diag/ab-deposits.mjs', MAIN, MAIN], {
   stdio: 'inherit',
   env: { ...process.env, AB_PAIRS: process.env.AB_PAIRS ?? '8', AB_ENV_B: JSON.stringify({ RABBITMQ_URL, EVENTS_EXCHANGE: `${exchange}.ab` }) },
 });
+// The relay declared the side-by-side run's exchange: leave the broker as it was.
+const cleanup = await connect(RABBITMQ_URL);
+await (await cleanup.createChannel()).deleteExchange(`${exchange}.ab`);
+await cleanup.close();

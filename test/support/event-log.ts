@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../src/eventstore/event-envelope.js';
+import { foldBalances } from './reference-fold.js';
 
 /** The whole global log of a running service, read page by page through `GET /events/stream`. */
 export async function readLog(url: string): Promise<StoredEvent[]> {
@@ -15,15 +16,17 @@ export async function readLog(url: string): Promise<StoredEvent[]> {
 
 /** Each account's balance (minor units) and whether it is open, folded from API events up to `position`. */
 export function foldAccountBalances(events: readonly StoredEvent[], position = Number.POSITIVE_INFINITY): Record<string, { balance: number; isActive: boolean }> {
-  const cents = (value: unknown) => Math.round(Number(value) * 100);
-  const balances: Record<string, { balance: number; isActive: boolean }> = {};
-  for (const event of events) {
-    if (event.position > position || event.aggregateType !== 'BankAccount') continue;
-    const current = balances[event.aggregateId] ?? { balance: 0, isActive: true };
-    if (event.eventType === 'AccountOpened') balances[event.aggregateId] = { balance: cents(event.data.initialBalance ?? 0), isActive: true };
-    if (event.eventType === 'MoneyDeposited') balances[event.aggregateId] = { ...current, balance: current.balance + cents(event.data.amount) };
-    if (event.eventType === 'MoneyWithdrawn') balances[event.aggregateId] = { ...current, balance: current.balance - cents(event.data.amount) };
-    if (event.eventType === 'AccountClosed') balances[event.aggregateId] = { ...current, isActive: false };
-  }
-  return balances;
+  const rows = events
+    .filter((event) => event.position <= position && event.aggregateType === 'BankAccount')
+    .map((event) => ({
+      position: event.position,
+      id: event.id,
+      stream_id: event.aggregateId,
+      stream_type: event.aggregateType,
+      version: event.metadata.version,
+      event_type: event.eventType,
+      timestamp: event.metadata.timestamp,
+      data: JSON.stringify(event.data),
+    }));
+  return Object.fromEntries(foldBalances(rows));
 }
