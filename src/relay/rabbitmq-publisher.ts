@@ -33,6 +33,7 @@ export class RabbitMqPublisher {
   private readonly timeoutMs: number;
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  private readonly inFlight = new Set<Promise<void>>();
   private nextId = 1;
   private closed = false;
 
@@ -48,7 +49,7 @@ export class RabbitMqPublisher {
     if (this.closed) return Promise.reject(new Error('The RabbitMQ publisher is closed'));
     const worker = this.workerThread();
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    const published = new Promise<void>((resolve, reject) => {
       // The worker has its own timeouts; this one only catches a worker that stopped answering.
       const timer = setTimeout(() => this.fail(new Error(`the RabbitMQ publisher thread did not answer within ${2 * this.timeoutMs} ms`)), 2 * this.timeoutMs + 1000);
       const settle = () => {
@@ -61,11 +62,19 @@ export class RabbitMqPublisher {
       });
       worker.postMessage({ id, messages: messages.map((message) => [message.routingKey, message.content, message.messageId]) });
     });
+    this.inFlight.add(published);
+    const forget = () => this.inFlight.delete(published);
+    published.then(forget, forget);
+    return published;
   }
 
-  /** Closes the connection and ends the thread; the publisher is unusable afterwards. */
+  /**
+   * Lets the batches in flight end (confirmed or failed, within the timeout), then closes the connection
+   * and ends the thread; the publisher takes no more batches.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
