@@ -23,8 +23,8 @@ export class AppModule {
    * @throws ConfigError naming the first variable with an unusable value.
    */
   static async forRoot(options: AppConfigModuleOptions = {}): Promise<DynamicModule> {
-    const config = await AppConfigModule.forRoot(options);
     const resolved = AppConfigModule.resolve(options);
+    const config = await AppConfigModule.forRoot(options, resolved);
     const store = EventStoreModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (app: AppConfig) => ({

@@ -31,10 +31,13 @@ export class AppConfigModule {
     return { ...toAppConfig(validateEnvironment(env)), ...options.overrides };
   }
 
-  /** @throws ConfigError naming the first variable with an unusable value. */
-  static async forRoot(options: AppConfigModuleOptions = {}): Promise<DynamicModule> {
+  /**
+   * `app`: the configuration to provide, when the caller resolved it already (the application module
+   * composes itself from it).
+   * @throws ConfigError naming the first variable with an unusable value.
+   */
+  static async forRoot(options: AppConfigModuleOptions = {}, app: AppConfig = AppConfigModule.resolve(options)): Promise<DynamicModule> {
     const readEnvironment = options.readEnvironment ?? true;
-    const app = AppConfigModule.resolve(options);
     const config = await ConfigModule.forRoot({
       ignoreEnvFile: true,
       validatePredefined: readEnvironment,

@@ -2,6 +2,7 @@ import type { OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Clock, SystemClock } from '../common/clock/clock.js';
 import { KeyedMutex } from '../common/concurrency/keyed-mutex.js';
+import { idempotencyRecordOf } from '../common/idempotency/idempotency-record-of.js';
 import type { AppendResult, PendingIdempotencyRecord } from '../eventstore/append.js';
 import { IdempotencyKeyTakenError, WrongExpectedVersionError } from '../eventstore/event-store.errors.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
@@ -202,11 +203,11 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
    * @throws IdempotencyFingerprintMismatchError when the key is recorded for another fingerprint.
    */
   execute(aggregateId: string, decide: Decide<A>, options: ExecuteOptions<A> = {}): Promise<CommandOutcome<A>> {
-    return this.mutex.run(this.streamIdOf(aggregateId), () => this.attempt(aggregateId, decide, options));
+    const streamId = this.streamIdOf(aggregateId);
+    return this.mutex.run(streamId, () => this.attempt(aggregateId, streamId, decide, options));
   }
 
-  private async attempt(aggregateId: string, decide: Decide<A>, options: ExecuteOptions<A>): Promise<CommandOutcome<A>> {
-    const streamId = this.streamIdOf(aggregateId);
+  private async attempt(aggregateId: string, streamId: string, decide: Decide<A>, options: ExecuteOptions<A>): Promise<CommandOutcome<A>> {
     const { expectedVersion, idempotency } = options;
     const answersRepeats = idempotency !== undefined && idempotency.record === undefined;
     if (answersRepeats) {
@@ -236,7 +237,7 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
         return { ...recordedOutcome(aggregateId, appended), replayed: false, aggregate };
       } catch (error) {
         if (error instanceof IdempotencyKeyTakenError && answersRepeats) {
-          return replay(await this.recordOf(idempotency.key), idempotency);
+          return replay(await idempotencyRecordOf(this.store, idempotency.key), idempotency);
         }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (cached) {
@@ -263,11 +264,6 @@ export class EventSourcedRepository<A extends EventSourcedAggregate<any, any>> i
     };
   }
 
-  private async recordOf(key: string): Promise<IdempotencyRecord> {
-    const record = await this.store.findIdempotencyRecord(key);
-    if (!record) throw new Error(`Idempotency record ${key} vanished`);
-    return record;
-  }
 
   private snapshotToTake(aggregate: A, streamId: string, expectedVersion: number, events: readonly DomainEvent[]): Snapshot | undefined {
     const every = this.snapshotEvery;

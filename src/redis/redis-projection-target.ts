@@ -55,13 +55,8 @@ export class RedisProjectionTarget implements ProjectionTarget<RedisWrite> {
     this.redis = redis as CommittingRedis;
   }
 
-  /** The key of a projection's checkpoint hash. */
-  checkpointKey(name: string): string {
-    return `${this.keyPrefix}checkpoint:${name}`;
-  }
-
   async loadCheckpoint(name: string): Promise<ProjectionCheckpoint | null> {
-    const stored = await this.redis.hgetall(this.checkpointKey(name));
+    const stored = await this.redis.hgetall(checkpointKeyOf(this.keyPrefix, name));
     return checkpointOf(name, stored);
   }
 
@@ -80,7 +75,7 @@ export class RedisProjectionTarget implements ProjectionTarget<RedisWrite> {
       else if (write.op === 'zadd') args.push('zadd', write.key, write.member, '');
       else args.push('del', write.key, '', '');
     }
-    const reply = await this.redis.commitProjection(this.checkpointKey(checkpoint.name), ...args);
+    const reply = await this.redis.commitProjection(checkpointKeyOf(this.keyPrefix, checkpoint.name), ...args);
     if (reply[0] === 'CONFLICT') {
       const [, position, generation] = reply;
       throw new ProjectionCheckpointConflictError(checkpoint.name, expectedPosition, Number(position), expectedGeneration, generation === '' ? undefined : Number(generation));
@@ -90,6 +85,11 @@ export class RedisProjectionTarget implements ProjectionTarget<RedisWrite> {
   dropTables(tables: readonly string[]): RedisWrite[] {
     return tables.map((key) => ({ op: 'del', key }));
   }
+}
+
+/** The key of a projection's checkpoint hash (what its readers read the live generation from). */
+export function checkpointKeyOf(keyPrefix: string, name: string): string {
+  return `${keyPrefix}checkpoint:${name}`;
 }
 
 /** A checkpoint from its stored hash, or null when there is none. */

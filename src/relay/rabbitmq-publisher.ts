@@ -50,8 +50,9 @@ export class RabbitMqPublisher {
     const worker = this.workerThread();
     const id = this.nextId++;
     const published = new Promise<void>((resolve, reject) => {
-      // The worker has its own timeouts; this one only catches a worker that stopped answering.
-      const timer = setTimeout(() => this.fail(new Error(`the RabbitMQ publisher thread did not answer within ${2 * this.timeoutMs} ms`)), 2 * this.timeoutMs + 1000);
+      // The worker has its own timeouts (connection, then confirms); this one only catches a worker that stopped answering.
+      const threadTimeoutMs = 2 * this.timeoutMs + 1000;
+      const timer = setTimeout(() => this.fail(new Error(`the RabbitMQ publisher thread did not answer within ${threadTimeoutMs} ms`)), threadTimeoutMs);
       const settle = () => {
         clearTimeout(timer);
         this.pending.delete(id);

@@ -9,6 +9,7 @@ import { IdempotencyKeyTakenError } from '../../eventstore/event-store.errors.js
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
 import type { IdempotencyRecord } from '../../eventstore/idempotency-record.js';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error.js';
+import { idempotencyRecordOf } from './idempotency-record-of.js';
 import { ReplayedResponse } from './replayed-response.js';
 
 /** Domain refusals that are not remembered: they say nothing final about the request. */
@@ -46,7 +47,7 @@ export class IdempotencyGate {
     try {
       return await dispatch();
     } catch (error) {
-      if (error instanceof IdempotencyKeyTakenError) return this.replay(await this.recordOf(key), fingerprint);
+      if (error instanceof IdempotencyKeyTakenError) return this.replay(await idempotencyRecordOf(this.store, key), fingerprint);
       if (error instanceof DomainError && !TRANSIENT_CODES.has(error.code)) await this.remember(key, fingerprint, error);
       throw error;
     }
@@ -64,15 +65,10 @@ export class IdempotencyGate {
       await this.store.saveIdempotencyRecord(record);
     } catch (saveError) {
       if (!(saveError instanceof IdempotencyKeyTakenError)) throw saveError;
-      this.replay(await this.recordOf(key), fingerprint);
+      this.replay(await idempotencyRecordOf(this.store, key), fingerprint);
     }
   }
 
-  private async recordOf(key: string): Promise<IdempotencyRecord> {
-    const record = await this.store.findIdempotencyRecord(key);
-    if (!record) throw new Error(`Idempotency record ${key} vanished`);
-    return record;
-  }
 
   private replay(record: IdempotencyRecord, fingerprint: string): never {
     if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(record.key);

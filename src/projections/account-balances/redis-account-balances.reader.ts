@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../common/errors/store-unavailable.error.js';
 import { toMajorUnits } from '../../common/money/money.js';
 import { REDIS_CLIENT, REDIS_KEY_PREFIX } from '../../redis/redis-client.js';
-import { checkpointOf, RedisProjectionTarget } from '../../redis/redis-projection-target.js';
+import { checkpointKeyOf, checkpointOf } from '../../redis/redis-projection-target.js';
 import type { ProjectionRead } from '../projection-reads.js';
 import { ProjectionRunner } from '../projection-runner.js';
 import type { AccountBalancesView } from './account-balances.view.js';
@@ -54,7 +54,7 @@ export class RedisAccountBalancesReader {
     if (!('readAccountBalances' in redis)) redis.defineCommand('readAccountBalances', { numberOfKeys: 1, lua: READ });
     this.redis = redis as ReadingRedis;
     this.keys = redisBalanceKeys(keyPrefix);
-    this.checkpointKey = new RedisProjectionTarget(redis, keyPrefix).checkpointKey(REDIS_ACCOUNT_BALANCES);
+    this.checkpointKey = checkpointKeyOf(keyPrefix, REDIS_ACCOUNT_BALANCES);
   }
 
   /** One account (`accountId`) or a page of accounts after `after`. @throws StoreUnavailableError when Redis does not answer. */
